@@ -1,0 +1,9 @@
+/**
+ * The Prodready readiness engine: cluster object index, workload discovery, built-in checks and
+ * the extension points for custom checks and sources. Used by the backend plugin and the CLI alike.
+ *
+ * @packageDocumentation
+ */
+export * from './objects';
+export * from './kinds';
+export * from './selectors';

@@ -1,0 +1,2 @@
+export * from './ReadinessApi';
+export * from './ReadinessClient';
