@@ -1,0 +1,171 @@
+import {
+  CheckMetadata,
+  CheckResult,
+  CheckSeverity,
+  CHECK_SEVERITIES,
+  WorkloadResult,
+} from '@prodready/plugin-readiness-common';
+import { ClusterIndex } from '../cluster/ClusterIndex';
+import { relationsOf } from '../cluster/relations';
+import { discoverWorkloads, Workload } from '../cluster/workloads';
+import { CheckContext, CheckOutcome, EntityContext, ReadinessCheck } from '../checks/types';
+
+/** Policy for one check, from `readiness.checks.<id>` config. @public */
+export interface CheckPolicy {
+  enabled?: boolean;
+  severity?: CheckSeverity;
+  /** Every other key of the check's config block. */
+  options?: Record<string, unknown>;
+}
+
+/** A check with the policy in force applied. @public */
+export interface ConfiguredCheck {
+  check: ReadinessCheck;
+  enabled: boolean;
+  severity: CheckSeverity;
+  options: Record<string, unknown>;
+}
+
+/** A configuration problem, named by its config key. @public */
+export class CheckConfigError extends Error {
+  constructor(readonly key: string, message: string) {
+    super(`${key}: ${message}`);
+    this.name = 'CheckConfigError';
+  }
+}
+
+/**
+ * Applies policy to checks. Unknown ids in the policy are an error naming the config key, so a
+ * typo never silently leaves a check at its default.
+ * @public
+ */
+export function configureChecks(checks: ReadinessCheck[], policy: Record<string, CheckPolicy> = {}): ConfiguredCheck[] {
+  const ids = new Set<string>();
+  for (const c of checks) {
+    if (ids.has(c.id)) throw new Error(`readiness check "${c.id}" is registered twice`);
+    ids.add(c.id);
+  }
+  for (const [id, p] of Object.entries(policy)) {
+    if (!ids.has(id)) throw new CheckConfigError(`readiness.checks.${id}`, `there is no check "${id}"`);
+    if (p.severity !== undefined && !CHECK_SEVERITIES.includes(p.severity)) {
+      throw new CheckConfigError(`readiness.checks.${id}.severity`, `must be one of ${CHECK_SEVERITIES.join(', ')}, got "${p.severity}"`);
+    }
+  }
+  return checks.map(check => {
+    const p = policy[check.id] ?? {};
+    return {
+      check,
+      enabled: p.enabled ?? true,
+      severity: p.severity ?? check.severity,
+      options: { ...((check.defaultOptions as Record<string, unknown>) ?? {}), ...(p.options ?? {}) },
+    };
+  });
+}
+
+/** The metadata of configured checks, as the API and the CLI show them. @public */
+export function checkMetadata(configured: ConfiguredCheck[], builtInIds?: Set<string>): CheckMetadata[] {
+  return configured.map(({ check, enabled, severity }) => ({
+    id: check.id,
+    domain: check.domain,
+    severity,
+    title: check.title,
+    rationale: check.rationale,
+    remediation: check.remediation,
+    scope: check.scope,
+    requires: check.requires,
+    enabled,
+    builtIn: builtInIds ? builtInIds.has(check.id) : true,
+  }));
+}
+
+/**
+ * Runs one check on one workload: `unknown` when a required kind could not be read, and
+ * `unknown` (with the error) when the check throws, so a faulty check or object never stops the
+ * others. Entity-scoped checks receive `entity` possibly undefined (the CLI without a
+ * catalog-info file) and answer `unknown` themselves when they need it.
+ * @public
+ */
+export function evaluateCheck<T>(check: ReadinessCheck<T>, context: CheckContext<T>): CheckOutcome {
+  for (const kind of check.requires ?? []) {
+    const missing = context.index.missing(kind);
+    if (missing) {
+      return { status: 'unknown', message: `cannot read ${kind} in cluster ${context.index.cluster}: ${missing.reason}` };
+    }
+  }
+  try {
+    return check.evaluate(context);
+  } catch (e) {
+    const error = e as Error;
+    return { status: 'unknown', message: `the check failed to evaluate: ${error?.message ?? String(e)}` };
+  }
+}
+
+function toResult(configured: ConfiguredCheck, outcome: CheckOutcome, workload: Workload): CheckResult {
+  const evidence = (outcome.evidence ?? []).map(e => ({ cluster: workload.ref.cluster, ...e }));
+  return {
+    checkId: configured.check.id,
+    domain: configured.check.domain,
+    severity: configured.severity,
+    status: outcome.status,
+    message: outcome.message,
+    evidence: evidence.length
+      ? evidence
+      : [{ cluster: workload.ref.cluster, kind: workload.ref.kind, namespace: workload.ref.namespace, name: workload.ref.name }],
+  };
+}
+
+/** Options for an evaluation run. @public */
+export interface EvaluateOptions {
+  now?: Date;
+}
+
+/**
+ * Evaluates one workload against every enabled check of workload, namespace or cluster scope
+ * (entity-scoped checks run per entity, see `evaluateEntityChecks`).
+ * @public
+ */
+export function evaluateWorkload(
+  workload: Workload,
+  index: ClusterIndex,
+  checks: ConfiguredCheck[],
+  options: EvaluateOptions = {},
+): WorkloadResult {
+  const now = options.now ?? new Date();
+  const relations = relationsOf(workload, index);
+  const results: CheckResult[] = [];
+  for (const configured of checks) {
+    if (!configured.enabled || configured.check.scope === 'entity') continue;
+    const context: CheckContext = { workload, index, relations, options: configured.options, now };
+    results.push(toResult(configured, evaluateCheck(configured.check, context), workload));
+  }
+  return { ref: workload.ref, results };
+}
+
+/** Every workload of a cluster, evaluated once. @public */
+export function evaluateWorkloads(index: ClusterIndex, checks: ConfiguredCheck[], options: EvaluateOptions = {}): WorkloadResult[] {
+  const now = options.now ?? new Date();
+  return discoverWorkloads(index).map(w => evaluateWorkload(w, index, checks, { now }));
+}
+
+/**
+ * The entity-scoped checks (marked (cat) in the catalog) of one entity on one of its workloads.
+ * Cheap: they read annotations and a few relations.
+ * @public
+ */
+export function evaluateEntityChecks(
+  entity: EntityContext | undefined,
+  workload: Workload,
+  index: ClusterIndex,
+  checks: ConfiguredCheck[],
+  options: EvaluateOptions = {},
+): CheckResult[] {
+  const now = options.now ?? new Date();
+  const relations = relationsOf(workload, index);
+  const results: CheckResult[] = [];
+  for (const configured of checks) {
+    if (!configured.enabled || configured.check.scope !== 'entity') continue;
+    const context: CheckContext = { workload, index, relations, entity, options: configured.options, now };
+    results.push(toResult(configured, evaluateCheck(configured.check, context), workload));
+  }
+  return results;
+}
