@@ -7,3 +7,5 @@
 export * from './domains';
 export * from './types';
 export * from './permissions';
+export * from './scoring';
+export * from './waivers';

@@ -129,3 +129,93 @@ export type ReadinessLevel = 'gold' | 'silver' | 'bronze' | 'none';
 
 /** @public */
 export const READINESS_LEVELS: ReadonlyArray<ReadinessLevel> = ['gold', 'silver', 'bronze', 'none'];
+
+/** One workload's result for a check, kept inside the entity's result so the UI can show per-workload evidence. @public */
+export interface WorkloadCheckResult {
+  ref: WorkloadRef;
+  status: CheckStatus;
+  message: string;
+  evidence: CheckEvidence[];
+}
+
+/** A result about the catalog entity itself rather than one of its workloads (e.g. a check run without any workload). @public */
+export interface EntityLevelCheckResult {
+  status: CheckStatus;
+  message: string;
+  evidence: CheckEvidence[];
+}
+
+/**
+ * An entity's result for one check: the worst status over its workloads
+ * (fail > unknown > waived > pass > not-applicable), with every workload's own result kept.
+ * @public
+ */
+export interface EntityCheckResult {
+  checkId: string;
+  domain: ReadinessDomainId;
+  severity: CheckSeverity;
+  /** The worst status over `workloads` and `entityResults`. */
+  status: CheckStatus;
+  /** The message of the (first) result with the worst status. */
+  message: string;
+  /** Every workload's result for this check, in input order. */
+  workloads: WorkloadCheckResult[];
+  /** Results about the entity itself, when some were given; absent otherwise. */
+  entityResults?: EntityLevelCheckResult[];
+  /**
+   * The accepted risk in force for this check: present when status is `waived`, when a risk exists
+   * but has expired (`expired: true`, status stays `fail`), or when a risk covers a check that does not fail.
+   */
+  waiver?: AcceptedRisk;
+}
+
+/** Counts of entity check results by status. @public */
+export type CheckStatusCounts = Record<CheckStatus, number>;
+
+/** Counts of failing (unwaived) checks by severity. @public */
+export type FailingBySeverity = Record<CheckSeverity, number>;
+
+/** The score of one domain. @public */
+export interface DomainScore {
+  /**
+   * round(100 * w(pass + waived) / w(pass + waived + fail)), w = sum of severity weights;
+   * null ("no data") when that denominator is 0. Never 100 for a domain without evidence.
+   */
+  score: number | null;
+  /** w(pass + waived + fail) / w(pass + waived + fail + unknown); 0 when that denominator is 0. */
+  coverage: number;
+  counts: CheckStatusCounts;
+  failing: FailingBySeverity;
+  /** The domain's weight in the overall score (`readiness.domains.<id>.weight`, default 1). */
+  weight: number;
+}
+
+/** A failing (unwaived, or waived with an expired risk) critical check: why the verdict is no-go. @public */
+export interface ReadinessBlocker {
+  checkId: string;
+  domain: ReadinessDomainId;
+  severity: CheckSeverity;
+  message: string;
+  /** Set when an accepted risk existed but has expired. */
+  waiver?: AcceptedRisk;
+}
+
+/** The scored summary of an entity's check results. @public */
+export interface ReadinessScore {
+  verdict: Verdict;
+  /** Weighted mean of the non-null domain scores, rounded; null when every domain is null. */
+  score: number | null;
+  /** Stable level id; display it with `levelNames[level]`. */
+  level: ReadinessLevel;
+  /** Display names of the levels in force (`readiness.levels`), defaults Gold, Silver, Bronze, None. */
+  levelNames: Record<ReadinessLevel, string>;
+  /** Over all checks: w(pass + waived + fail) / w(pass + waived + fail + unknown); 0 when that denominator is 0. */
+  coverage: number;
+  domains: Record<ReadinessDomainId, DomainScore>;
+  /** The failing critical checks. Any of them makes the verdict no-go. */
+  blockers: ReadinessBlocker[];
+  counts: CheckStatusCounts;
+  failing: FailingBySeverity;
+  /** Entity-level configuration errors counted in; any makes the verdict no-go. */
+  configErrors: number;
+}
