@@ -13,3 +13,4 @@ export * from './cluster/workloads';
 export * from './cluster/relations';
 export * from './checks/types';
 export * from './engine/evaluate';
+export * from './sources/manifests';

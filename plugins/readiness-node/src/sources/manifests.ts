@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { isKubernetesObject, KubernetesObject } from '../objects';
+import { ClusterSnapshot, ObjectError } from '../cluster/ClusterIndex';
+import { inferMissingKinds } from '../cluster/availability';
+
+/** Objects read from manifests, and every document that could not be read, with file and line. @public */
+export interface ParsedManifests {
+  objects: KubernetesObject[];
+  errors: ObjectError[];
+}
+
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'an empty document';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const v = value as Record<string, any>;
+  const missing = ['apiVersion', 'kind', 'metadata.name'].filter(k =>
+    k === 'metadata.name' ? typeof v.metadata?.name !== 'string' : typeof v[k] !== 'string',
+  );
+  return `an object without ${missing.join(', ')}`;
+}
+
+/** Adds objects from one parsed document, flattening `kind: List` (and `*List`) wrappers. */
+function collect(value: unknown, file: string, line: number, out: ParsedManifests) {
+  if (value === null || value === undefined) return; // an empty document between `---` is fine
+  const v = value as Record<string, any>;
+  if (typeof v === 'object' && !Array.isArray(v) && Array.isArray(v.items) && typeof v.kind === 'string' && v.kind.endsWith('List')) {
+    const itemKind = v.kind === 'List' ? undefined : v.kind.slice(0, -'List'.length);
+    v.items.forEach((item: any, i: number) => {
+      const filled = item && typeof item === 'object' && itemKind && !item.kind ? { kind: itemKind, apiVersion: v.apiVersion, ...item } : item;
+      if (isKubernetesObject(filled)) out.objects.push(filled);
+      else out.errors.push({ message: `${file}:${line}: items[${i}] of the ${v.kind} is ${describe(filled)}; skipped`, origin: { file, line } });
+    });
+    return;
+  }
+  if (isKubernetesObject(v)) {
+    out.objects.push(v);
+    return;
+  }
+  out.errors.push({ message: `${file}:${line}: the document is ${describe(v)}, not a Kubernetes object; skipped`, origin: { file, line } });
+}
+
+/**
+ * Parses one YAML or JSON text (multi-document YAML, `kind: List`, `helm template` output).
+ * A malformed document is reported with its file and line and the others are still read.
+ * @public
+ */
+export function parseManifests(text: string, file = '<stdin>'): ParsedManifests {
+  const out: ParsedManifests = { objects: [], errors: [] };
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      const value = JSON.parse(text);
+      for (const v of Array.isArray(value) ? value : [value]) collect(v, file, 1, out);
+      return out;
+    } catch {
+      // Not valid JSON as a whole: fall through to YAML, which also reads JSON documents and reports lines.
+    }
+  }
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+    const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
+    const line = lineCounter.linePos(start).line;
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0];
+      const at = e.pos ? lineCounter.linePos(e.pos[0]).line : line;
+      out.errors.push({ message: `${file}:${at}: invalid YAML in the document starting at line ${line}: ${e.message.split('\n')[0]}; the document was skipped`, origin: { file, line: at } });
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch (err) {
+      out.errors.push({ message: `${file}:${line}: ${(err as Error).message}; the document was skipped`, origin: { file, line } });
+      continue;
+    }
+    collect(value, file, line, out);
+  }
+  return out;
+}
+
+/** Every manifest file under the paths (files, or directories walked recursively, sorted). @public */
+export function listManifestFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  const visit = (p: string) => {
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(p).sort()) {
+        if (entry.startsWith('.')) continue;
+        const child = path.join(p, entry);
+        if (fs.statSync(child).isDirectory() || MANIFEST_EXTENSIONS.has(path.extname(entry).toLowerCase())) visit(child);
+      }
+    } else {
+      files.push(p);
+    }
+  };
+  for (const p of paths) visit(p);
+  return files;
+}
+
+/**
+ * Reads manifest files and directories into one parse result. A file that cannot be read is
+ * an error naming it; the others are still read.
+ * @public
+ */
+export function readManifestPaths(paths: string[]): ParsedManifests {
+  const out: ParsedManifests = { objects: [], errors: [] };
+  let files: string[];
+  try {
+    files = listManifestFiles(paths);
+  } catch (e) {
+    out.errors.push({ message: (e as Error).message });
+    return out;
+  }
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      out.errors.push({ message: `${file}: cannot be read: ${(e as Error).message}`, origin: { file } });
+      continue;
+    }
+    const parsed = parseManifests(text, file);
+    out.objects.push(...parsed.objects);
+    out.errors.push(...parsed.errors);
+  }
+  return out;
+}
+
+/**
+ * A cluster snapshot from offline objects: custom resource kinds with neither objects nor a
+ * CustomResourceDefinition in the input are reported missing (their checks say `unknown`).
+ * @public
+ */
+export function snapshotFromManifests(cluster: string, parsed: ParsedManifests, fetchedAt?: string): ClusterSnapshot {
+  return {
+    cluster,
+    objects: parsed.objects,
+    errors: parsed.errors,
+    missing: inferMissingKinds(parsed.objects),
+    fetchedAt,
+  };
+}
