@@ -55,15 +55,33 @@ function requirementMatches(req: LabelSelectorRequirement, labels: Labels): bool
   }
 }
 
+/**
+ * Stands for a requirement the API server would have rejected (a mistyped field): it matches
+ * nothing, so a malformed selector never selects everything.
+ */
+const MALFORMED: LabelSelectorRequirement = { key: '', operator: 'Malformed' as SelectorOperator };
+
 /** The requirements a structured selector stands for. @public */
 export function selectorRequirements(selector: LabelSelector): LabelSelectorRequirement[] {
   const reqs: LabelSelectorRequirement[] = [];
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+  const matchLabels = selector.matchLabels;
+  if (matchLabels !== undefined && matchLabels !== null && (typeof matchLabels !== 'object' || Array.isArray(matchLabels))) {
+    return [MALFORMED];
+  }
+  for (const [key, value] of Object.entries(matchLabels ?? {})) {
     reqs.push({ key, operator: 'In', values: [String(value)] });
   }
-  for (const expr of selector.matchExpressions ?? []) reqs.push(expr);
+  const exprs = selector.matchExpressions;
+  if (exprs === undefined || exprs === null) return reqs;
+  if (!Array.isArray(exprs)) return [MALFORMED];
+  for (const expr of exprs) {
+    const valid =
+      expr && typeof expr.key === 'string' && (expr.values === undefined || expr.values === null || Array.isArray(expr.values));
+    reqs.push(valid ? expr : MALFORMED);
+  }
   return reqs;
 }
+
 
 /**
  * Whether `labels` satisfy a structured selector. `undefined`/`null` selects nothing; `{}`
@@ -71,7 +89,7 @@ export function selectorRequirements(selector: LabelSelector): LabelSelectorRequ
  * @public
  */
 export function matchesLabelSelector(selector: LabelSelector | undefined | null, labels: Labels): boolean {
-  if (selector === undefined || selector === null) return false;
+  if (selector === undefined || selector === null || typeof selector !== 'object') return false;
   return selectorRequirements(selector).every(r => requirementMatches(r, labels));
 }
 

@@ -179,10 +179,11 @@ export class WorkloadRelations {
     return this.once('bindings', () => {
       const name = this.serviceAccountName;
       const names = (b: KubernetesObject) =>
-        (b.subjects ?? []).some(
+        (Array.isArray(b.subjects) ? b.subjects : []).some(
           (s: any) => s?.kind === 'ServiceAccount' && s?.name === name && (s?.namespace ?? b.metadata.namespace) === this.ns,
         );
-      return [...this.index.list('RoleBinding', this.ns), ...this.index.list('ClusterRoleBinding')].filter(names);
+      // A RoleBinding in any namespace may name this ServiceAccount as a subject.
+      return [...this.index.list('RoleBinding'), ...this.index.list('ClusterRoleBinding')].filter(names);
     });
   }
 
