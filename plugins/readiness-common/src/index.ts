@@ -9,3 +9,4 @@ export * from './types';
 export * from './permissions';
 export * from './scoring';
 export * from './waivers';
+export * from './report';

@@ -77,6 +77,15 @@ function controllerChain(index: ClusterIndex, obj: KubernetesObject): Kubernetes
 const WORKLOAD_KINDS = new Set([...CONTROLLER_KINDS, ...SOMETIMES_OWNED_KINDS]);
 
 /**
+ * Release hooks (a `helm test` Pod, an Argo CD PostSync Job) are part of a release, not
+ * workloads of their own: checks such as release-smoke-test look for them, nothing grades them.
+ */
+function isReleaseHook(obj: KubernetesObject): boolean {
+  const a = obj.metadata.annotations ?? {};
+  return Boolean(a['helm.sh/hook'] || a['argocd.argoproj.io/hook']);
+}
+
+/**
  * Every workload of a cluster, once, each with the pods attributed to it. Computed once per
  * index and memoized.
  * @public
@@ -98,13 +107,13 @@ export function discoverWorkloads(index: ClusterIndex): Workload[] {
       workloads.set(obj, w);
       return w;
     };
-    for (const kind of CONTROLLER_KINDS) for (const obj of index.list(kind)) make(obj);
+    for (const kind of CONTROLLER_KINDS) for (const obj of index.list(kind)) if (!isReleaseHook(obj)) make(obj);
     for (const kind of SOMETIMES_OWNED_KINDS) {
       for (const obj of index.list(kind)) {
         // Bare pods and ReplicaSets/Jobs without a workload owner (none, or an owner of a kind
         // the engine does not evaluate, such as an Argo Rollout) are workloads of their own.
         const owner = index.ownerOf(obj);
-        if (!owner || !WORKLOAD_KINDS.has(owner.kind)) make(obj);
+        if ((!owner || !WORKLOAD_KINDS.has(owner.kind)) && !isReleaseHook(obj)) make(obj);
       }
     }
     for (const pod of index.list('Pod')) {

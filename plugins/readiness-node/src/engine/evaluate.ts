@@ -116,7 +116,19 @@ function toResult(configured: ConfiguredCheck, outcome: CheckOutcome, workload: 
 
 /** Options for an evaluation run. @public */
 export interface EvaluateOptions {
+  /**
+   * The time checks judge ages against (backups, certificates). Defaults to when the cluster's
+   * objects were read (`ClusterSnapshot.fetchedAt`), so a snapshot is judged as of its capture
+   * time, else the current time.
+   */
   now?: Date;
+}
+
+/** The evaluation time of an index: its read time, or now. @public */
+export function evaluationTime(index: ClusterIndex, options: EvaluateOptions = {}): Date {
+  if (options.now) return options.now;
+  const read = index.fetchedAt ? new Date(index.fetchedAt) : undefined;
+  return read && !Number.isNaN(read.getTime()) ? read : new Date();
 }
 
 /**
@@ -130,7 +142,7 @@ export function evaluateWorkload(
   checks: ConfiguredCheck[],
   options: EvaluateOptions = {},
 ): WorkloadResult {
-  const now = options.now ?? new Date();
+  const now = evaluationTime(index, options);
   const relations = relationsOf(workload, index);
   const results: CheckResult[] = [];
   for (const configured of checks) {
@@ -143,7 +155,7 @@ export function evaluateWorkload(
 
 /** Every workload of a cluster, evaluated once. @public */
 export function evaluateWorkloads(index: ClusterIndex, checks: ConfiguredCheck[], options: EvaluateOptions = {}): WorkloadResult[] {
-  const now = options.now ?? new Date();
+  const now = evaluationTime(index, options);
   return discoverWorkloads(index).map(w => evaluateWorkload(w, index, checks, { now }));
 }
 
@@ -159,7 +171,7 @@ export function evaluateEntityChecks(
   checks: ConfiguredCheck[],
   options: EvaluateOptions = {},
 ): CheckResult[] {
-  const now = options.now ?? new Date();
+  const now = evaluationTime(index, options);
   const relations = relationsOf(workload, index);
   const results: CheckResult[] = [];
   for (const configured of checks) {

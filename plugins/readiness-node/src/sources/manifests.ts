@@ -146,3 +146,31 @@ export function snapshotFromManifests(cluster: string, parsed: ParsedManifests, 
     fetchedAt,
   };
 }
+
+/** The optional metadata file of a snapshot directory. @public */
+export const SNAPSHOT_METADATA_FILE = '.snapshot.yaml';
+
+/**
+ * Reads a snapshot directory (YAML/JSON dumps of one cluster) into a cluster snapshot. A
+ * `.snapshot.yaml` beside the dumps may say when they were captured (`capturedAt: <ISO time>`)
+ * and the cluster's name (`cluster: prod-eu`); ages (backups, certificates) are then judged as
+ * of the capture time, as they would have been on the live cluster.
+ * @public
+ */
+export function readSnapshotDirectory(dir: string, name?: string): ClusterSnapshot {
+  const parsed = readManifestPaths([dir]);
+  let capturedAt: string | undefined;
+  let cluster = name;
+  const metaFile = path.join(dir, SNAPSHOT_METADATA_FILE);
+  if (fs.existsSync(metaFile)) {
+    const meta = parseAllDocuments(fs.readFileSync(metaFile, 'utf8'));
+    const value = (Array.isArray(meta) ? meta[0] : meta)?.toJS() as Record<string, unknown> | null;
+    if (value && typeof value.capturedAt === 'string' && !Number.isNaN(Date.parse(value.capturedAt))) {
+      capturedAt = new Date(value.capturedAt).toISOString();
+    } else if (value && value.capturedAt !== undefined) {
+      parsed.errors.push({ message: `${metaFile}: capturedAt must be an ISO-8601 time, got ${JSON.stringify(value.capturedAt)}`, origin: { file: metaFile } });
+    }
+    if (!cluster && value && typeof value.cluster === 'string') cluster = value.cluster;
+  }
+  return snapshotFromManifests(cluster ?? path.basename(path.resolve(dir)), parsed, capturedAt);
+}
