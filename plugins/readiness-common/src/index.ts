@@ -10,3 +10,4 @@ export * from './permissions';
 export * from './scoring';
 export * from './waivers';
 export * from './report';
+export * from './api';
