@@ -14,3 +14,5 @@ export * from './cluster/relations';
 export * from './checks/types';
 export * from './engine/evaluate';
 export * from './sources/manifests';
+export * from './checks/builtin';
+export * from './extensions';
