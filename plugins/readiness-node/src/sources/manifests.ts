@@ -150,6 +150,36 @@ export function snapshotFromManifests(cluster: string, parsed: ParsedManifests, 
 /** The optional metadata file of a snapshot directory. @public */
 export const SNAPSHOT_METADATA_FILE = '.snapshot.yaml';
 
+/** What a snapshot directory's `.snapshot.yaml` says, with its problems. @public */
+export interface SnapshotMetadata {
+  cluster?: string;
+  capturedAt?: string;
+  errors: ObjectError[];
+}
+
+/** Reads `<dir>/.snapshot.yaml` when there is one. @public */
+export function readSnapshotMetadata(dir: string): SnapshotMetadata {
+  const metaFile = path.join(dir, SNAPSHOT_METADATA_FILE);
+  const out: SnapshotMetadata = { errors: [] };
+  if (!fs.existsSync(metaFile)) return out;
+  const docs = parseAllDocuments(fs.readFileSync(metaFile, 'utf8'));
+  const doc = Array.isArray(docs) ? docs[0] : docs;
+  const value = (doc && doc.errors.length === 0 ? doc.toJS() : undefined) as Record<string, unknown> | undefined;
+  if (!value || typeof value !== 'object') {
+    out.errors.push({ message: `${metaFile}: not a YAML mapping with cluster and capturedAt`, origin: { file: metaFile } });
+    return out;
+  }
+  if (typeof value.cluster === 'string') out.cluster = value.cluster;
+  if (typeof value.capturedAt === 'string' && !Number.isNaN(Date.parse(value.capturedAt))) {
+    out.capturedAt = new Date(value.capturedAt).toISOString();
+  } else if (value.capturedAt instanceof Date) {
+    out.capturedAt = value.capturedAt.toISOString();
+  } else if (value.capturedAt !== undefined) {
+    out.errors.push({ message: `${metaFile}: capturedAt must be an ISO-8601 time, got ${JSON.stringify(value.capturedAt)}`, origin: { file: metaFile } });
+  }
+  return out;
+}
+
 /**
  * Reads a snapshot directory (YAML/JSON dumps of one cluster) into a cluster snapshot. A
  * `.snapshot.yaml` beside the dumps may say when they were captured (`capturedAt: <ISO time>`)
@@ -159,18 +189,7 @@ export const SNAPSHOT_METADATA_FILE = '.snapshot.yaml';
  */
 export function readSnapshotDirectory(dir: string, name?: string): ClusterSnapshot {
   const parsed = readManifestPaths([dir]);
-  let capturedAt: string | undefined;
-  let cluster = name;
-  const metaFile = path.join(dir, SNAPSHOT_METADATA_FILE);
-  if (fs.existsSync(metaFile)) {
-    const meta = parseAllDocuments(fs.readFileSync(metaFile, 'utf8'));
-    const value = (Array.isArray(meta) ? meta[0] : meta)?.toJS() as Record<string, unknown> | null;
-    if (value && typeof value.capturedAt === 'string' && !Number.isNaN(Date.parse(value.capturedAt))) {
-      capturedAt = new Date(value.capturedAt).toISOString();
-    } else if (value && value.capturedAt !== undefined) {
-      parsed.errors.push({ message: `${metaFile}: capturedAt must be an ISO-8601 time, got ${JSON.stringify(value.capturedAt)}`, origin: { file: metaFile } });
-    }
-    if (!cluster && value && typeof value.cluster === 'string') cluster = value.cluster;
-  }
-  return snapshotFromManifests(cluster ?? path.basename(path.resolve(dir)), parsed, capturedAt);
+  const meta = readSnapshotMetadata(dir);
+  parsed.errors.push(...meta.errors);
+  return snapshotFromManifests(name ?? meta.cluster ?? path.basename(path.resolve(dir)), parsed, meta.capturedAt);
 }

@@ -1,0 +1,366 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AcceptedRisk,
+  buildEntityReport,
+  CheckResult,
+  EntityConfigurationError,
+  EntityReadinessReport,
+  parseAcceptedRiskAnnotations,
+  ReadinessReportState,
+  ScoringOptions,
+  WorkloadRef,
+  WorkloadResult,
+} from '@prodready/plugin-readiness-common';
+import {
+  ClusterIndex,
+  ConfiguredCheck,
+  discoverWorkloads,
+  EntityContext,
+  evaluateEntityChecks,
+  evaluateWorkload,
+  KNOWN_KINDS,
+  ReadinessClusterSource,
+  Workload,
+} from '@prodready/plugin-readiness-node';
+import { ClusterResults, ClusterRunSummary, EntityFacts, ReadinessStore } from '../database/ReadinessStore';
+import { EntityMapping, MappableWorkload, mapEntityToWorkloads, WorkloadCatalog } from '../mapping/mapEntitiesToWorkloads';
+
+/** What one run produced, for logs, metrics and tests. */
+export interface EvaluationSummary {
+  runId: string;
+  durationMs: number;
+  entities: number;
+  clusters: Record<string, ClusterRunSummary>;
+  transitions: ReadinessTransition[];
+}
+
+/** An entity that went from go to no-go, or lost a level. */
+export interface ReadinessTransition {
+  entityRef: string;
+  owner?: string;
+  title?: string;
+  from: { verdict: string; level: string };
+  to: { verdict: string; level: string };
+}
+
+export interface EvaluateReadinessOptions {
+  logger: LoggerService;
+  store: ReadinessStore;
+  catalog: CatalogService;
+  auth: AuthService;
+  sources: ReadinessClusterSource[];
+  checks: ConfiguredCheck[];
+  scoring?: ScoringOptions;
+  /** Entity kinds to evaluate (default Component). */
+  entityKinds?: string[];
+  historyRetentionDays?: number;
+  /** How many clusters are read at once. */
+  clusterConcurrency?: number;
+  now?: Date;
+  signal?: AbortSignal;
+}
+
+const workloadKey = (ref: WorkloadRef) => `${ref.namespace}/${ref.kind}/${ref.name}`;
+const LEVEL_RANK: Record<string, number> = { gold: 0, silver: 1, bronze: 2, none: 3 };
+
+/** A cluster evaluated this run (live) or known only from its last good read (stale). */
+interface ClusterState {
+  name: string;
+  summary: ClusterRunSummary;
+  /** Live: the index and workloads, for entity-scoped checks. */
+  index: ClusterIndex;
+  workloads: Map<string, Workload>;
+  results: Map<string, WorkloadResult>;
+  mappable: MappableWorkload[];
+  stale?: string;
+}
+
+async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** An index standing for a cluster that could not be read: every kind is missing, so checks needing it are `unknown`. */
+function unreachableIndex(cluster: string, reason: string): ClusterIndex {
+  return ClusterIndex.build({
+    cluster,
+    objects: [],
+    missing: KNOWN_KINDS.map(k => ({ plural: k.plural, reason: `the cluster could not be read this cycle (${reason})` })),
+  });
+}
+
+async function readCluster(source: ReadinessClusterSource, options: EvaluateReadinessOptions, now: Date): Promise<ClusterState> {
+  const { logger, store, checks } = options;
+  const started = Date.now();
+  try {
+    const snapshot = await source.read({ signal: options.signal });
+    const index = ClusterIndex.build({ ...snapshot, cluster: source.name });
+    const workloads = new Map<string, Workload>();
+    const results = new Map<string, WorkloadResult>();
+    const mappable: MappableWorkload[] = [];
+    const labels: ClusterResults['labels'] = {};
+    const templateLabels: NonNullable<ClusterResults['templateLabels']> = {};
+    for (const workload of discoverWorkloads(index)) {
+      const key = workloadKey(workload.ref);
+      workloads.set(key, workload);
+      // Evaluated once per cycle, whatever number of entities map to it.
+      results.set(key, evaluateWorkload(workload, index, checks));
+      labels[key] = workload.object.metadata.labels ?? {};
+      templateLabels[key] = workload.template.metadata.labels ?? {};
+      mappable.push({ ref: workload.ref, labels: labels[key], templateLabels: templateLabels[key] });
+    }
+    const fetchedAt = snapshot.fetchedAt ?? now.toISOString();
+    await store.saveClusterResults({ cluster: source.name, fetchedAt, workloads: [...results.values()], labels, templateLabels });
+    for (const e of snapshot.errors ?? []) logger.warn(`cluster ${source.name}: ${e.message}`);
+    return {
+      name: source.name,
+      index,
+      workloads,
+      results,
+      mappable,
+      summary: {
+        ok: true,
+        objects: snapshot.objects.length,
+        requests: snapshot.stats?.requests ?? 0,
+        durationMs: Date.now() - started,
+        missingKinds: (snapshot.missing ?? []).map(m => m.plural),
+        resultsFrom: fetchedAt,
+      },
+    };
+  } catch (e) {
+    const error = (e as Error)?.message ?? String(e);
+    logger.error(`cluster ${source.name} could not be read: ${error}; keeping its last good results, marked stale`);
+    const previous = await store.getClusterResults(source.name);
+    const results = new Map<string, WorkloadResult>();
+    const mappable: MappableWorkload[] = [];
+    for (const w of previous?.workloads ?? []) {
+      const key = workloadKey(w.ref);
+      results.set(key, w);
+      mappable.push({ ref: w.ref, labels: previous!.labels[key] ?? {}, templateLabels: previous!.templateLabels?.[key] ?? {} });
+    }
+    return {
+      name: source.name,
+      index: unreachableIndex(source.name, error),
+      workloads: new Map(),
+      results,
+      mappable,
+      stale: previous?.fetchedAt,
+      summary: {
+        ok: false,
+        objects: 0,
+        requests: 0,
+        durationMs: Date.now() - started,
+        missingKinds: [],
+        error,
+        ...(previous ? { resultsFrom: previous.fetchedAt } : {}),
+      },
+    };
+  }
+}
+
+/** The workload of a stale cluster, rebuilt from what was stored, for entity-scoped checks. */
+function storedWorkload(m: MappableWorkload): Workload {
+  return {
+    ref: m.ref,
+    object: { apiVersion: 'v1', kind: m.ref.kind, metadata: { name: m.ref.name, namespace: m.ref.namespace, labels: m.labels } },
+    template: { metadata: { labels: m.templateLabels }, spec: {} },
+    templatePath: 'spec.template',
+    pods: [],
+    batch: m.ref.kind === 'Job' || m.ref.kind === 'CronJob',
+  };
+}
+
+function entityContext(entity: Entity): EntityContext {
+  return {
+    ref: stringifyEntityRef(entity),
+    annotations: entity.metadata.annotations ?? {},
+    links: (entity.metadata.links ?? []).map(l => ({ url: l.url, title: l.title, type: l.type })),
+  };
+}
+
+function ownerRef(entity: Entity): string | undefined {
+  const owner = (entity.spec as any)?.owner;
+  if (typeof owner !== 'string' || !owner) return undefined;
+  try {
+    return stringifyEntityRef(parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace ?? 'default' }));
+  } catch {
+    return owner;
+  }
+}
+
+function systemRef(entity: Entity): string | undefined {
+  const system = (entity.spec as any)?.system;
+  if (typeof system !== 'string' || !system) return undefined;
+  try {
+    return stringifyEntityRef(parseEntityRef(system, { defaultKind: 'system', defaultNamespace: entity.metadata.namespace ?? 'default' }));
+  } catch {
+    return system;
+  }
+}
+
+export function entityFacts(entity: Entity): EntityFacts {
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  return {
+    entityRef: stringifyEntityRef(entity),
+    kind: entity.kind,
+    namespace: entity.metadata.namespace ?? 'default',
+    name: entity.metadata.name,
+    title: entity.metadata.title,
+    owner: ownerRef(entity),
+    system: systemRef(entity),
+    lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
+    type: typeof spec.type === 'string' ? spec.type : undefined,
+  };
+}
+
+/**
+ * Builds one entity's report from the cycle's evaluated clusters: its workloads' results (each
+ * evaluated once per cycle), its entity-scoped checks, its accepted risks, then the score.
+ */
+export function reportForEntity(
+  entity: Entity,
+  mapping: EntityMapping,
+  clusters: Map<string, ClusterState>,
+  options: { checks: ConfiguredCheck[]; scoring?: ScoringOptions; apiRisks: AcceptedRisk[]; checkIds: string[]; now: Date },
+): EntityReadinessReport {
+  const entityRef = mapping.entityRef;
+  const context = entityContext(entity);
+  const configurationErrors: EntityConfigurationError[] = [...mapping.errors];
+  const parsed = parseAcceptedRiskAnnotations(entityRef, entity.metadata.annotations ?? {}, { checkIds: options.checkIds });
+  for (const message of parsed.errors) configurationErrors.push({ source: 'prodready.dev/accept', message });
+
+  const workloadResults: WorkloadResult[] = [];
+  const stale: Record<string, string> = {};
+  for (const m of mapping.workloads) {
+    const cluster = clusters.get(m.ref.cluster);
+    if (!cluster) continue;
+    const key = workloadKey(m.ref);
+    const base = cluster.results.get(key);
+    if (!base) continue;
+    if (cluster.stale) stale[cluster.name] = cluster.stale;
+    const workload = cluster.workloads.get(key) ?? storedWorkload(m);
+    const entityResults: CheckResult[] = evaluateEntityChecks(context, workload, cluster.index, options.checks);
+    workloadResults.push({ ref: base.ref, results: [...base.results, ...entityResults] });
+  }
+
+  let state: ReadinessReportState;
+  if (mapping.state === 'not-mapped') state = 'not-mapped';
+  else if (mapping.state === 'configuration-error') state = 'configuration-error';
+  else if (workloadResults.length === 0) state = 'no-workloads';
+  else state = 'evaluated';
+
+  return buildEntityReport({
+    entityRef,
+    state,
+    workloadResults,
+    acceptedRisks: [...parsed.risks, ...options.apiRisks],
+    configurationErrors,
+    scoring: options.scoring,
+    now: options.now,
+    stale,
+  });
+}
+
+/**
+ * One evaluation cycle: every cluster read once (bounded concurrency; one failing never stops
+ * the others), every workload evaluated once, every entity mapped to already-evaluated
+ * workloads, scored and stored with a history point.
+ */
+export async function evaluateReadiness(options: EvaluateReadinessOptions): Promise<EvaluationSummary> {
+  const { logger, store, catalog, auth } = options;
+  const now = options.now ?? new Date();
+  const started = Date.now();
+  const runId = await store.startRun(now);
+  try {
+    const states = await mapWithConcurrency(options.sources, options.clusterConcurrency ?? 2, s => readCluster(s, options, now));
+    const clusters = new Map(states.map(s => [s.name, s]));
+    const workloadCatalog = new WorkloadCatalog(states.flatMap(s => s.mappable));
+
+    const apiRisks = await store.listAcceptedRisks();
+    const risksByEntity = new Map<string, AcceptedRisk[]>();
+    for (const r of apiRisks) {
+      const list = risksByEntity.get(r.entityRef);
+      if (list) list.push(r);
+      else risksByEntity.set(r.entityRef, [r]);
+    }
+    const checkIds = options.checks.map(c => c.check.id);
+    const previous = new Map((await store.listAllReportColumns()).map(r => [r.entityRef, r]));
+
+    const credentials = await auth.getOwnServiceCredentials();
+    const kinds = options.entityKinds ?? ['Component'];
+    const reports: Array<{ facts: EntityFacts; report: EntityReadinessReport; stale: boolean }> = [];
+    const transitions: ReadinessTransition[] = [];
+    for await (const page of catalog.streamEntities({ filter: { kind: kinds } }, { credentials })) {
+      for (const entity of page) {
+        const facts = entityFacts(entity);
+        try {
+          const mapping = mapEntityToWorkloads(entity, workloadCatalog);
+          const report = reportForEntity(entity, mapping, clusters, {
+            checks: options.checks,
+            scoring: options.scoring,
+            apiRisks: risksByEntity.get(facts.entityRef) ?? [],
+            checkIds,
+            now,
+          });
+          reports.push({ facts, report, stale: Boolean(report.stale) });
+          const before = previous.get(facts.entityRef);
+          if (before && report.state === 'evaluated') {
+            const wentNoGo = before.verdict === 'go' && report.verdict === 'no-go';
+            const lostLevel = (LEVEL_RANK[report.level] ?? 0) > (LEVEL_RANK[before.level] ?? 0);
+            if (wentNoGo || lostLevel) {
+              transitions.push({
+                entityRef: facts.entityRef,
+                owner: facts.owner,
+                title: facts.title,
+                from: { verdict: before.verdict, level: before.level },
+                to: { verdict: report.verdict, level: report.level },
+              });
+            }
+          }
+        } catch (e) {
+          // One broken entity never stops the others: it is stored with its error.
+          logger.error(`entity ${facts.entityRef} could not be evaluated: ${(e as Error).message}`);
+          const report = buildEntityReport({
+            entityRef: facts.entityRef,
+            state: 'configuration-error',
+            workloadResults: [],
+            configurationErrors: [{ source: 'evaluation', message: (e as Error).message }],
+            now,
+          });
+          reports.push({ facts, report, stale: false });
+        }
+      }
+    }
+
+    await store.saveReports(runId, reports, { replaceAll: true });
+    const retentionDays = options.historyRetentionDays ?? 90;
+    await store.trimHistory(new Date(now.getTime() - retentionDays * 24 * 3600 * 1000));
+    const clusterSummaries = Object.fromEntries(states.map(s => [s.name, s.summary]));
+    await store.finishRun(runId, {
+      finishedAt: new Date().toISOString(),
+      status: 'succeeded',
+      entityCount: reports.length,
+      clusters: clusterSummaries,
+    });
+    return { runId, durationMs: Date.now() - started, entities: reports.length, clusters: clusterSummaries, transitions };
+  } catch (e) {
+    await store.finishRun(runId, {
+      finishedAt: new Date().toISOString(),
+      status: 'failed',
+      entityCount: 0,
+      clusters: {},
+      error: (e as Error)?.message ?? String(e),
+    });
+    throw e;
+  }
+}
