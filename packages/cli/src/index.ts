@@ -4,4 +4,5 @@
  *
  * @packageDocumentation
  */
-export { main, createProgram } from './program';
+export { main, run, createProgram } from './program';
+export type { CliIo, CliOutput } from './io';

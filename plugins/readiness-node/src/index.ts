@@ -15,4 +15,7 @@ export * from './checks/types';
 export * from './engine/evaluate';
 export * from './sources/manifests';
 export * from './checks/builtin';
+export * from './config';
+export * from './engine/audit';
 export * from './extensions';
+export * from './fetch';

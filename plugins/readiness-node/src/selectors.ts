@@ -89,7 +89,8 @@ export function selectorRequirements(selector: LabelSelector): LabelSelectorRequ
  * @public
  */
 export function matchesLabelSelector(selector: LabelSelector | undefined | null, labels: Labels): boolean {
-  if (selector === undefined || selector === null || typeof selector !== 'object') return false;
+  // A list is no selector (the API server would reject it): nothing, never everything.
+  if (selector === undefined || selector === null || typeof selector !== 'object' || Array.isArray(selector)) return false;
   return selectorRequirements(selector).every(r => requirementMatches(r, labels));
 }
 
@@ -110,6 +111,7 @@ export function matchesLabelMap(selector: Record<string, string> | undefined | n
   return entries.every(([k, v]) => labels[k] === v);
 }
 
+const WHITESPACE = ' \t\r\n';
 const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
@@ -143,12 +145,13 @@ export function parseLabelSelector(input: string): LabelSelectorRequirement[] {
   const fail = (pos: number, reason: string): never => {
     throw new LabelSelectorError(input, pos, reason);
   };
+  // Whitespace is what the Kubernetes lexer skips: space, tab, CR and LF (a folded annotation).
   const skipSpaces = () => {
-    while (i < s.length && s[i] === ' ') i++;
+    while (i < s.length && WHITESPACE.includes(s[i])) i++;
   };
   const readToken = () => {
     const start = i;
-    while (i < s.length && !' ,=!()'.includes(s[i])) i++;
+    while (i < s.length && !WHITESPACE.includes(s[i]) && !',=!()'.includes(s[i])) i++;
     return { text: s.slice(start, i), start };
   };
 
@@ -195,6 +198,9 @@ export function parseLabelSelector(input: string): LabelSelectorRequirement[] {
       if (s[i] === '(' || s[i] === ')' || s[i] === '=' || s[i] === '!') fail(i, `unexpected "${s[i]}"`);
       reqs.push({ key: key.text, operator, values: [value.text] });
     } else {
+      if ((key.text === 'in' || key.text === 'notin') && s[i] === '(') {
+        fail(key.start, `expected a label key before "${key.text}"`);
+      }
       const word = readToken();
       const op = word.text.toLowerCase();
       if (word.text !== 'in' && word.text !== 'notin') {
@@ -227,9 +233,9 @@ export function parseLabelSelector(input: string): LabelSelectorRequirement[] {
     skipSpaces();
     if (i >= s.length) break;
     if (s[i] !== ',') fail(i, `expected "," between requirements, found "${s[i]}"`);
-    i++;
+    const comma = i++;
     skipSpaces();
-    if (i >= s.length) fail(i - 1, 'a trailing "," with no requirement after it');
+    if (i >= s.length) fail(comma, 'a trailing "," with no requirement after it');
   }
   return reqs;
 }

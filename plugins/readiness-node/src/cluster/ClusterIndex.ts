@@ -161,11 +161,10 @@ export class ClusterIndex {
       // unless its kind is cluster-scoped; an owner of a kind the engine does not know may be
       // either, so it is also found by a namespace-less owner of that kind and name.
       const known = findKind(ref.kind);
-      const ownerKeys = ref.uid
-        ? [ref.uid]
-        : known
-        ? [ownerNameKey(ref.kind, known.namespaced ? ns : CLUSTER_SCOPE, ref.name)]
-        : [ownerNameKey(ref.kind, ns, ref.name), ownerNameKey(ref.kind, CLUSTER_SCOPE, ref.name)];
+      let ownerKeys: string[];
+      if (ref.uid) ownerKeys = [ref.uid];
+      else if (known) ownerKeys = [ownerNameKey(ref.kind, known.namespaced ? ns : CLUSTER_SCOPE, ref.name)];
+      else ownerKeys = [ownerNameKey(ref.kind, ns, ref.name), ownerNameKey(ref.kind, CLUSTER_SCOPE, ref.name)];
       for (const ownerKey of new Set(ownerKeys)) {
         const list = this.children.get(ownerKey);
         if (list) list.push(obj);

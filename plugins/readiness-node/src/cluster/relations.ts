@@ -3,45 +3,57 @@ import { LabelSelector, matchesLabelMap, matchesLabelSelector } from '../selecto
 import { ClusterIndex } from './ClusterIndex';
 import { Workload } from './workloads';
 
+/** A field that should be a list, as a list: a mistyped one (an object, a string) reads as empty. */
+function list(value: unknown): any[] {
+  return Array.isArray(value) ? value : [];
+}
+
 /** Names of every Secret a pod spec references through env, envFrom and volumes. @public */
 export function referencedSecretNames(podSpec: any): string[] {
   const names = new Set<string>();
-  const containers = [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])];
+  const containers = [...list(podSpec?.containers), ...list(podSpec?.initContainers)];
   for (const c of containers) {
-    for (const e of c?.env ?? []) {
+    for (const e of list(c?.env)) {
       const n = e?.valueFrom?.secretKeyRef?.name;
       if (n) names.add(n);
     }
-    for (const e of c?.envFrom ?? []) {
+    for (const e of list(c?.envFrom)) {
       const n = e?.secretRef?.name;
       if (n) names.add(n);
     }
   }
-  for (const v of podSpec?.volumes ?? []) {
+  for (const v of list(podSpec?.volumes)) {
     if (v?.secret?.secretName) names.add(v.secret.secretName);
-    for (const s of v?.projected?.sources ?? []) if (s?.secret?.name) names.add(s.secret.name);
+    for (const s of list(v?.projected?.sources)) if (s?.secret?.name) names.add(s.secret.name);
   }
   return [...names];
 }
 
 /** Claim names a pod spec mounts. @public */
 export function referencedClaimNames(podSpec: any): string[] {
-  return (podSpec?.volumes ?? [])
+  return list(podSpec?.volumes)
     .map((v: any) => v?.persistentVolumeClaim?.claimName)
     .filter((n: unknown): n is string => typeof n === 'string');
 }
 
+/**
+ * prometheus-operator's namespaceSelector: `any: true` is every namespace, a non-empty
+ * `matchNames` those namespaces, anything else (absent, `{}`, `matchNames: []`) the monitor's own.
+ */
 function namespaceSelectorCovers(monitor: KubernetesObject, namespace: string): boolean {
   const ns = monitor.spec?.namespaceSelector;
   if (!ns) return monitor.metadata.namespace === namespace;
   if (ns.any === true) return true;
-  if (Array.isArray(ns.matchNames)) return ns.matchNames.includes(namespace);
+  if (Array.isArray(ns.matchNames) && ns.matchNames.length > 0) return ns.matchNames.includes(namespace);
   return monitor.metadata.namespace === namespace;
 }
 
+/** Velero's namespace filter: no `includedNamespaces` (or `[]`) is every namespace, as is `*`. */
 function veleroCovers(spec: any, namespace: string): boolean {
-  const included: string[] = spec?.includedNamespaces ?? ['*'];
-  const excluded: string[] = spec?.excludedNamespaces ?? [];
+  const included: unknown = spec?.includedNamespaces ?? [];
+  const excluded: unknown = spec?.excludedNamespaces ?? [];
+  // A mistyped filter (the API server would reject it) covers nothing rather than everything.
+  if (!Array.isArray(included) || !Array.isArray(excluded)) return false;
   const inc = included.length === 0 || included.includes('*') || included.includes(namespace);
   return inc && !excluded.includes(namespace);
 }
@@ -94,9 +106,11 @@ export class WorkloadRelations {
       const names = new Set(this.services.map(s => s.metadata.name));
       if (names.size === 0) return [];
       return this.index.list('Ingress', this.ns).filter(ing => {
+        // `spec.backend` and `serviceName` are the networking.k8s.io/v1beta1 spellings.
         const backends = [
           ing.spec?.defaultBackend,
-          ...(ing.spec?.rules ?? []).flatMap((r: any) => (r?.http?.paths ?? []).map((p: any) => p?.backend)),
+          ing.spec?.backend,
+          ...list(ing.spec?.rules).flatMap((r: any) => list(r?.http?.paths).map((p: any) => p?.backend)),
         ];
         return backends.some((b: any) => names.has(b?.service?.name ?? b?.serviceName));
       });
@@ -180,7 +194,8 @@ export class WorkloadRelations {
       const name = this.serviceAccountName;
       const names = (b: KubernetesObject) =>
         (Array.isArray(b.subjects) ? b.subjects : []).some(
-          (s: any) => s?.kind === 'ServiceAccount' && s?.name === name && (s?.namespace ?? b.metadata.namespace) === this.ns,
+          // An empty subject namespace means the RoleBinding's own, as the RBAC authorizer reads it.
+          (s: any) => s?.kind === 'ServiceAccount' && s?.name === name && (s?.namespace || b.metadata.namespace) === this.ns,
         );
       // A RoleBinding in any namespace may name this ServiceAccount as a subject.
       return [...this.index.list('RoleBinding'), ...this.index.list('ClusterRoleBinding')].filter(names);

@@ -1,6 +1,7 @@
 import { WorkloadRef } from '@prodready/plugin-readiness-common';
 import { KubernetesObject } from '../objects';
-import { ClusterIndex } from './ClusterIndex';
+import { findKind } from '../kinds';
+import { ClusterIndex, groupOf } from './ClusterIndex';
 
 /** The pod template of a workload: what its pods are made from. @public */
 export interface PodTemplate {
@@ -76,6 +77,11 @@ function controllerChain(index: ClusterIndex, obj: KubernetesObject): Kubernetes
 
 const WORKLOAD_KINDS = new Set([...CONTROLLER_KINDS, ...SOMETIMES_OWNED_KINDS]);
 
+/** Whether an object is of a workload kind of the engine's API group (not a same-named kind of another group). */
+function isWorkloadKind(obj: KubernetesObject | undefined): boolean {
+  return !!obj && WORKLOAD_KINDS.has(obj.kind) && groupOf(obj.apiVersion) === findKind(obj.kind)?.group;
+}
+
 /**
  * Release hooks (a `helm test` Pod, an Argo CD PostSync Job) are part of a release, not
  * workloads of their own: checks such as release-smoke-test look for them, nothing grades them.
@@ -111,9 +117,10 @@ export function discoverWorkloads(index: ClusterIndex): Workload[] {
     for (const kind of SOMETIMES_OWNED_KINDS) {
       for (const obj of index.list(kind)) {
         // Bare pods and ReplicaSets/Jobs without a workload owner (none, or an owner of a kind
-        // the engine does not evaluate, such as an Argo Rollout) are workloads of their own.
+        // the engine does not evaluate, such as an Argo Rollout or a Volcano `Job` of another API
+        // group) are workloads of their own.
         const owner = index.ownerOf(obj);
-        if ((!owner || !WORKLOAD_KINDS.has(owner.kind)) && !isReleaseHook(obj)) make(obj);
+        if (!isWorkloadKind(owner) && !isReleaseHook(obj)) make(obj);
       }
     }
     for (const pod of index.list('Pod')) {

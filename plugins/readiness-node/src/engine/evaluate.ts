@@ -92,12 +92,42 @@ export function evaluateCheck<T>(check: ReadinessCheck<T>, context: CheckContext
       return { status: 'unknown', message: `cannot read ${kind} in cluster ${context.index.cluster}: ${missing.reason}` };
     }
   }
+  let outcome: CheckOutcome;
   try {
-    return check.evaluate(context);
+    outcome = check.evaluate(context);
   } catch (e) {
     const error = e as Error;
     return { status: 'unknown', message: `the check failed to evaluate: ${error?.message ?? String(e)}` };
   }
+  // A custom check written in plain JavaScript may return nothing, a Promise or a made-up status;
+  // that is its fault alone and must not stop the other checks (the results are built from it).
+  if (!isOutcome(outcome)) {
+    return { status: 'unknown', message: `the check failed to evaluate: it returned ${describeOutcome(outcome)}, not a CheckOutcome` };
+  }
+  return outcome;
+}
+
+const OUTCOME_STATUSES: ReadonlyArray<string> = ['pass', 'fail', 'not-applicable', 'unknown'];
+
+function isOutcome(value: unknown): value is CheckOutcome {
+  const o = value as CheckOutcome;
+  return (
+    typeof o === 'object' &&
+    o !== null &&
+    OUTCOME_STATUSES.includes(o.status) &&
+    typeof o.message === 'string' &&
+    (o.evidence === undefined || Array.isArray(o.evidence))
+  );
+}
+
+function describeOutcome(value: unknown): string {
+  if (value === undefined || value === null) return String(value);
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const o = value as Record<string, unknown>;
+  if (typeof o.then === 'function') return 'a Promise (evaluate must be synchronous)';
+  if (!OUTCOME_STATUSES.includes(o.status as string)) return `status ${JSON.stringify(o.status) ?? 'undefined'}`;
+  if (typeof o.message !== 'string') return 'no message';
+  return 'evidence that is not a list';
 }
 
 function toResult(configured: ConfiguredCheck, outcome: CheckOutcome, workload: Workload): CheckResult {

@@ -255,3 +255,64 @@ export function run<T>(
   };
   return evaluateCheck(check, context);
 }
+
+/** A DaemonSet (one pod per node) labelled `app.kubernetes.io/name: <name>`. */
+export function daemonSet(name: string, namespace = 'shop', patch?: Record<string, any>): KubernetesObject {
+  const labels = { 'app.kubernetes.io/name': name, 'backstage.io/kubernetes-id': name };
+  return object('apps/v1', 'DaemonSet', name, namespace, merge(
+    {
+      metadata: { labels },
+      spec: {
+        selector: { matchLabels: { 'app.kubernetes.io/name': name } },
+        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
+        template: { metadata: { labels }, spec: { serviceAccountName: name, containers: [container(name)] } },
+      },
+      status: { desiredNumberScheduled: 3, numberReady: 3 },
+    },
+    patch,
+  ));
+}
+
+/** A Job run to completion; without an owner it is a workload of its own. */
+export function job(name: string, namespace = 'shop', patch?: Record<string, any>): KubernetesObject {
+  const labels = { 'app.kubernetes.io/name': name, 'backstage.io/kubernetes-id': name };
+  return object('batch/v1', 'Job', name, namespace, merge(
+    {
+      metadata: { labels },
+      spec: {
+        backoffLimit: 2,
+        template: {
+          metadata: { labels },
+          spec: { restartPolicy: 'Never', serviceAccountName: name, containers: [container(name, { readinessProbe: undefined, livenessProbe: undefined })] },
+        },
+      },
+      status: { succeeded: 1, completionTime: '2026-11-21T02:03:00Z' },
+    },
+    patch,
+  ));
+}
+
+/** The Job a CronJob created; `suffix` is the scheduled time in minutes since the epoch, as the controller names it. */
+export function jobOf(cron: KubernetesObject, suffix = '29387640'): KubernetesObject {
+  const template = cron.spec.jobTemplate;
+  return object('batch/v1', 'Job', `${cron.metadata.name}-${suffix}`, cron.metadata.namespace, {
+    metadata: {
+      labels: { ...(template.spec.template.metadata?.labels ?? {}) },
+      ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cron.metadata.name, uid: cron.metadata.uid, controller: true }],
+    },
+    spec: template.spec,
+    status: { succeeded: 1, completionTime: '2026-11-21T02:03:00Z' },
+  });
+}
+
+/** A bare Pod (no owner), e.g. a debug pod or a `helm test` hook. */
+export function pod(name: string, namespace = 'shop', patch?: Record<string, any>): KubernetesObject {
+  return object('v1', 'Pod', name, namespace, merge(
+    {
+      metadata: { labels: { 'app.kubernetes.io/name': name } },
+      spec: { restartPolicy: 'Always', containers: [container(name)] },
+      status: { phase: 'Running', qosClass: 'Guaranteed' },
+    },
+    patch,
+  ));
+}
