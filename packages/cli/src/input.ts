@@ -4,10 +4,10 @@ import {
   isCatalogEntityObject,
   KubernetesObject,
   listManifestFiles,
-  locateManifestObjects,
   ObjectError,
   parseManifests,
-  readSnapshotDirectory,
+  ObjectOrigin,
+  readSnapshotMetadata,
   SNAPSHOT_METADATA_FILE,
 } from '@prodready/plugin-readiness-node';
 import { WorkloadRef } from '@prodready/plugin-readiness-common';
@@ -17,12 +17,15 @@ import { CliIo, readAll, UsageError } from './io';
 export interface SourceLocation {
   /** The file as given or found (relative to the working directory when under it), `<stdin>` for standard input. */
   file: string;
-  line: number;
+  /** The line the object's document starts on (YAML); absent for JSON dumps. */
+  line?: number;
 }
 
 /** Objects read from manifest files and standard input. */
 export interface ManifestInput {
   objects: KubernetesObject[];
+  /** Where each object was read, index for index with `objects`. */
+  origins: ObjectOrigin[];
   errors: ObjectError[];
   /** Files read (`<stdin>` for standard input). */
   files: string[];
@@ -68,20 +71,24 @@ export async function readManifestInput(
   io: CliIo,
 ): Promise<ManifestInput> {
   const objects: KubernetesObject[] = [];
+  const origins: ObjectOrigin[] = [];
   const errors: ObjectError[] = [];
   const files: string[] = [];
   const locations = new Map<string, SourceLocation>();
 
   const add = (text: string, file: string) => {
     files.push(file);
+    // One parse per file: the loader records where each object was read.
     const parsed = parseManifests(text, file);
-    objects.push(...parsed.objects);
-    errors.push(...parsed.errors);
-    for (const loc of locateManifestObjects(text, file)) {
-      const key = locationKey(loc.kind, loc.namespace, loc.name);
-      if (!locations.has(key))
-        locations.set(key, { file: loc.file, line: loc.line });
+    for (let i = 0; i < parsed.objects.length; i++) {
+      const obj = parsed.objects[i];
+      const origin = parsed.origins[i];
+      objects.push(obj);
+      origins.push(origin);
+      const key = locationKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
+      if (!locations.has(key)) locations.set(key, { file: origin.file ?? file, ...(origin.line ? { line: origin.line } : {}) });
     }
+    for (const e of parsed.errors) errors.push(e);
   };
 
   let stdinRead = false;
@@ -117,21 +124,17 @@ export async function readManifestInput(
     const dir = path.resolve(io.cwd, paths[0]);
     const meta = path.join(dir, SNAPSHOT_METADATA_FILE);
     if (fs.statSync(dir).isDirectory() && fs.existsSync(meta)) {
-      // readSnapshotDirectory is the reader of the snapshot metadata; its objects are the ones read above.
-      const snapshot = readSnapshotDirectory(dir);
-      capturedAt = snapshot.fetchedAt;
-      for (const e of snapshot.errors ?? []) {
-        if (e.origin?.file === meta)
-          errors.push({
-            ...e,
-            message: e.message.replace(meta, displayPath(meta, io.cwd)),
-          });
+      const metadata = readSnapshotMetadata(dir);
+      capturedAt = metadata.capturedAt;
+      for (const e of metadata.errors) {
+        errors.push({ ...e, message: e.message.replace(meta, displayPath(meta, io.cwd)) });
       }
     }
   }
 
   return {
     objects,
+    origins,
     errors,
     files,
     ...(capturedAt ? { capturedAt } : {}),

@@ -75,7 +75,7 @@ describe('readReadinessConfig', () => {
       'prodready.yaml',
     );
     expect(config.errors).toEqual([
-      'prodready.yaml: readiness.check: unknown key; expected one of checks, levels, domains, schedule, sources, history',
+      'prodready.yaml: readiness.check: unknown key; expected one of checks, levels, domains, schedule, sources, history, catalog, metrics, notifications, docsBaseUrl',
       'prodready.yaml: readiness.checks.readiness-probe.severity: must be one of critical, high, medium, low, got "urgent"',
       'prodready.yaml: readiness.checks.liveness-probe.enabled: must be true or false, got "no"',
       'prodready.yaml: readiness.checks.memory-limit: must be an object with enabled, severity or options of the check, got "off"',

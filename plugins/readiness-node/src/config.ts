@@ -28,8 +28,11 @@ export interface ReadReadinessConfigOptions {
 
 /** Keys of the `readiness` block this reader handles. */
 const POLICY_KEYS = ['checks', 'levels', 'domains'];
-/** Keys of the `readiness` block that belong to the backend (schedule, sources, history); read elsewhere, ignored here. */
-const IGNORED_KEYS = ['schedule', 'sources', 'history'];
+/**
+ * Keys of the `readiness` block that belong to the backend or the frontend (schedule, sources, history, catalog,
+ * metrics, notifications, docsBaseUrl; see the backend's config.d.ts); read elsewhere, ignored here.
+ */
+const IGNORED_KEYS = ['schedule', 'sources', 'history', 'catalog', 'metrics', 'notifications', 'docsBaseUrl'];
 const CHECK_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

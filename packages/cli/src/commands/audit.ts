@@ -4,7 +4,7 @@ import {
   snapshotFromManifests,
 } from '@prodready/plugin-readiness-node';
 import { loadConfigFile } from '../config';
-import { formatJson } from '../format/json';
+import { writeJson } from '../format/json';
 import { formatJunit } from '../format/junit';
 import { formatSarif } from '../format/sarif';
 import { colorEnabled, createStyle } from '../format/style';
@@ -132,7 +132,7 @@ export async function runAudit(
   };
   switch (options.format) {
     case 'json':
-      io.stdout.write(formatJson(report));
+      writeJson(report, io.stdout);
       break;
     case 'sarif':
       io.stdout.write(formatSarif(report));

@@ -6,6 +6,15 @@ import {
 import { NOW, runCli } from '../__testUtils__/cli';
 
 describe('--format json', () => {
+  it('streams the same document compactly to a pipe as it indents for a terminal', async () => {
+    const args = ['audit', 'shop', 'catalog-info.yaml', '-f', 'json', '--now', NOW];
+    const piped = await runCli(args, { tty: false });
+    const terminal = await runCli(args, { tty: true, env: { NO_COLOR: '1' } });
+    expect(piped.stdout.split('\n')).toHaveLength(2); // one line and the final newline
+    expect(terminal.stdout.split('\n').length).toBeGreaterThan(100);
+    expect(JSON.parse(piped.stdout)).toEqual(JSON.parse(terminal.stdout));
+  });
+
   it('prints exactly the contract shape: summary, workloads with ref and results, errors', async () => {
     const { stdout, code } = await runCli([
       'audit',

@@ -74,7 +74,7 @@ function location(report: AuditReport, ref: WorkloadRef) {
       ? {
           physicalLocation: {
             artifactLocation: { uri: artifactUri(source.file) },
-            region: { startLine: source.line },
+            ...(source.line ? { region: { startLine: source.line } } : {}),
           },
         }
       : {}),

@@ -6,7 +6,6 @@ import { readReadinessConfig } from '../config';
 import {
   auditSnapshot,
   entityFromCatalogObjects,
-  locateManifestObjects,
 } from './audit';
 
 const NOW = new Date('2026-11-21T09:00:00Z');
@@ -377,69 +376,5 @@ describe('auditSnapshot', () => {
     expect(result.workloads).toEqual([]);
     expect(result.summary.state).toBe('no-workloads');
     expect(result.summary.score).toBeNull();
-  });
-});
-
-describe('locateManifestObjects', () => {
-  it('gives the start line of every object, List items included', () => {
-    const text = `# a comment
-apiVersion: v1
-kind: Service
-metadata: {name: a, namespace: shop}
----
-
-apiVersion: v1
-kind: List
-items:
-  - apiVersion: apps/v1
-    kind: Deployment
-    metadata:
-      name: b
-  - apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: c}
----
-bad: [
----
-apiVersion: v1
-kind: Pod
-metadata: {name: d}
-`;
-    expect(locateManifestObjects(text, 'x.yaml')).toEqual([
-      {
-        file: 'x.yaml',
-        line: 2,
-        apiVersion: 'v1',
-        kind: 'Service',
-        namespace: 'shop',
-        name: 'a',
-      },
-      {
-        file: 'x.yaml',
-        line: 10,
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        name: 'b',
-      },
-      {
-        file: 'x.yaml',
-        line: 14,
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        name: 'c',
-      },
-      { file: 'x.yaml', line: 20, apiVersion: 'v1', kind: 'Pod', name: 'd' },
-    ]);
-  });
-
-  it('reads JSON', () => {
-    expect(
-      locateManifestObjects(
-        '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}',
-        'p.json',
-      ),
-    ).toEqual([
-      { file: 'p.json', line: 1, apiVersion: 'v1', kind: 'Pod', name: 'p' },
-    ]);
   });
 });

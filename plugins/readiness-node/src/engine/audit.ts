@@ -9,7 +9,6 @@ import {
   ScoringOptions,
   WorkloadResult,
 } from '@prodready/plugin-readiness-common';
-import { isMap, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import { BUILT_IN_CHECKS } from '../checks/builtin';
 import { EntityContext, ReadinessCheck } from '../checks/types';
 import {
@@ -309,92 +308,3 @@ function withEntityStatuses(
   }));
 }
 
-/** Where an object of a manifest file starts. @public */
-export interface ManifestObjectLocation {
-  file: string;
-  /** 1-based line of the object's first key (for a `kind: List`, of the item). */
-  line: number;
-  apiVersion?: string;
-  kind: string;
-  namespace?: string;
-  name: string;
-}
-
-/**
- * The start line of every object in a manifest text (multi-document YAML, JSON, `kind: List`
- * items), for reports that point at the source (SARIF). Documents that cannot be parsed are
- * left out; `parseManifests` reports them.
- * @public
- */
-export function locateManifestObjects(
-  text: string,
-  file: string,
-): ManifestObjectLocation[] {
-  const out: ManifestObjectLocation[] = [];
-  const lineCounter = new LineCounter();
-  let docs;
-  try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
-  } catch {
-    return out;
-  }
-  const add = (value: any, node: any) => {
-    if (
-      typeof value !== 'object' ||
-      value === null ||
-      typeof value.kind !== 'string' ||
-      typeof value.metadata?.name !== 'string'
-    ) {
-      return;
-    }
-    const offset = node?.range?.[0] ?? 0;
-    out.push({
-      file,
-      line: lineCounter.linePos(offset).line,
-      ...(typeof value.apiVersion === 'string'
-        ? { apiVersion: value.apiVersion }
-        : {}),
-      kind: value.kind,
-      ...(typeof value.metadata.namespace === 'string'
-        ? { namespace: value.metadata.namespace }
-        : {}),
-      name: value.metadata.name,
-    });
-  };
-  for (const doc of Array.isArray(docs) ? docs : [docs]) {
-    if (doc.errors.length > 0) continue;
-    let value: any;
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch {
-      continue;
-    }
-    const contents: any = doc.contents;
-    const roots: Array<[any, any]> = isSeq(contents)
-      ? contents.items.map((n: any, i: number) => [value?.[i], n])
-      : [[value, contents]];
-    for (const [v, node] of roots) {
-      if (
-        v &&
-        typeof v === 'object' &&
-        Array.isArray(v.items) &&
-        typeof v.kind === 'string' &&
-        v.kind.endsWith('List') &&
-        isMap(node)
-      ) {
-        const itemsNode: any = node.get('items', true);
-        v.items.forEach((item: any, i: number) => {
-          const itemKind = v.kind === 'List' ? undefined : v.kind.slice(0, -4);
-          const filled =
-            item && typeof item === 'object' && itemKind && !item.kind
-              ? { kind: itemKind, ...item }
-              : item;
-          add(filled, isSeq(itemsNode) ? itemsNode.items[i] : node);
-        });
-      } else {
-        add(v, node);
-      }
-    }
-  }
-  return out;
-}

@@ -80,3 +80,43 @@ describe('snapshotFromManifests', () => {
     expect(withVelero.missing!.map(m => m.plural)).not.toContain('backups');
   });
 });
+
+describe('object origins', () => {
+  it('records the start line of every object, List items included, index for index', () => {
+    const text = `# a comment
+apiVersion: v1
+kind: Service
+metadata: {name: a, namespace: shop}
+---
+
+apiVersion: v1
+kind: List
+items:
+  - apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: b
+  - apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: c}
+---
+bad: [
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: d}
+`;
+    const parsed = parseManifests(text, 'x.yaml');
+    expect(parsed.objects.map((o, i) => `${o.kind}/${o.metadata.name}@${parsed.origins[i].file}:${parsed.origins[i].line}`)).toEqual([
+      'Service/a@x.yaml:2',
+      'Deployment/b@x.yaml:10',
+      'ConfigMap/c@x.yaml:14',
+      'Pod/d@x.yaml:20',
+    ]);
+  });
+
+  it('locates JSON objects by file only, without a second parse', () => {
+    const parsed = parseManifests('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}', 'p.json');
+    expect(parsed.origins).toEqual([{ file: 'p.json' }]);
+  });
+});

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { isKubernetesObject, KubernetesObject } from '../objects';
+import { isKubernetesObject, KubernetesObject, ObjectOrigin } from '../objects';
 import { ClusterSnapshot, ObjectError } from '../cluster/ClusterIndex';
 import { inferMissingKinds } from '../cluster/availability';
 
 /** Objects read from manifests, and every document that could not be read, with file and line. @public */
 export interface ParsedManifests {
   objects: KubernetesObject[];
+  /** Where each object was read, index for index with `objects` (file, and line for YAML). */
+  origins: ObjectOrigin[];
   errors: ObjectError[];
 }
 
@@ -25,23 +27,30 @@ function describe(value: unknown): string {
 }
 
 /** Adds objects from one parsed document, flattening `kind: List` (and `*List`) wrappers. */
-function collect(value: unknown, file: string, line: number, out: ParsedManifests) {
+function collect(value: unknown, file: string, line: number | undefined, out: ParsedManifests, itemLine?: (i: number) => number | undefined) {
   if (value === null || value === undefined) return; // an empty document between `---` is fine
+  const at = (l: number | undefined) => (l === undefined ? file : `${file}:${l}`);
   const v = value as Record<string, any>;
   if (typeof v === 'object' && !Array.isArray(v) && Array.isArray(v.items) && typeof v.kind === 'string' && v.kind.endsWith('List')) {
     const itemKind = v.kind === 'List' ? undefined : v.kind.slice(0, -'List'.length);
     v.items.forEach((item: any, i: number) => {
       const filled = item && typeof item === 'object' && itemKind && !item.kind ? { kind: itemKind, apiVersion: v.apiVersion, ...item } : item;
-      if (isKubernetesObject(filled)) out.objects.push(filled);
-      else out.errors.push({ message: `${file}:${line}: items[${i}] of the ${v.kind} is ${describe(filled)}; skipped`, origin: { file, line } });
+      const l = itemLine?.(i) ?? line;
+      if (isKubernetesObject(filled)) {
+        out.objects.push(filled);
+        out.origins.push(l === undefined ? { file } : { file, line: l });
+      } else {
+        out.errors.push({ message: `${at(l)}: items[${i}] of the ${v.kind} is ${describe(filled)}; skipped`, origin: { file, line: l } });
+      }
     });
     return;
   }
   if (isKubernetesObject(v)) {
     out.objects.push(v);
+    out.origins.push(line === undefined ? { file } : { file, line });
     return;
   }
-  out.errors.push({ message: `${file}:${line}: the document is ${describe(v)}, not a Kubernetes object; skipped`, origin: { file, line } });
+  out.errors.push({ message: `${at(line)}: the document is ${describe(v)}, not a Kubernetes object; skipped`, origin: { file, line } });
 }
 
 /**
@@ -50,12 +59,13 @@ function collect(value: unknown, file: string, line: number, out: ParsedManifest
  * @public
  */
 export function parseManifests(text: string, file = '<stdin>'): ParsedManifests {
-  const out: ParsedManifests = { objects: [], errors: [] };
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+  const out: ParsedManifests = { objects: [], origins: [], errors: [] };
+  const first = /\S/.exec(text.slice(0, 4096))?.[0];
+  if (first === '{' || first === '[') {
     try {
+      // JSON (a `kubectl get -o json` dump): one fast parse; objects are located by file only.
       const value = JSON.parse(text);
-      for (const v of Array.isArray(value) ? value : [value]) collect(v, file, 1, out);
+      for (const v of Array.isArray(value) ? value : [value]) collect(v, file, undefined, out);
       return out;
     } catch {
       // Not valid JSON as a whole: fall through to YAML, which also reads JSON documents and reports lines.
@@ -79,7 +89,9 @@ export function parseManifests(text: string, file = '<stdin>'): ParsedManifests 
       out.errors.push({ message: `${file}:${line}: ${(err as Error).message}; the document was skipped`, origin: { file, line } });
       continue;
     }
-    collect(value, file, line, out);
+    const items = (doc.contents as any)?.get?.('items', true)?.items as Array<{ range?: [number, number] }> | undefined;
+    const itemLine = items ? (i: number) => (items[i]?.range ? lineCounter.linePos(items[i].range![0]).line : undefined) : undefined;
+    collect(value, file, line, out, itemLine);
   }
   return out;
 }
@@ -109,7 +121,7 @@ export function listManifestFiles(paths: string[]): string[] {
  * @public
  */
 export function readManifestPaths(paths: string[]): ParsedManifests {
-  const out: ParsedManifests = { objects: [], errors: [] };
+  const out: ParsedManifests = { objects: [], origins: [], errors: [] };
   let files: string[];
   try {
     files = listManifestFiles(paths);
@@ -126,7 +138,10 @@ export function readManifestPaths(paths: string[]): ParsedManifests {
       continue;
     }
     const parsed = parseManifests(text, file);
-    out.objects.push(...parsed.objects);
+    for (let i = 0; i < parsed.objects.length; i++) {
+      out.objects.push(parsed.objects[i]);
+      out.origins.push(parsed.origins[i]);
+    }
     out.errors.push(...parsed.errors);
   }
   return out;
