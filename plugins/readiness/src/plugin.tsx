@@ -16,28 +16,44 @@ export const readinessPlugin = createPlugin({
     createApiFactory({
       api: readinessApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new ReadinessClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReadinessClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: rootRouteRef },
 });
 
-/** The Readiness tab of a service page. @public */
+/**
+ * The Readiness tab of a service page: verdict, blockers, the eight domains with each check's
+ * evidence and fix, accepted risks and the score history. Shows an honest state for entities that
+ * are not mapped, have no workloads, are misconfigured or not evaluated yet.
+ * @public
+ */
 export const EntityReadinessContent = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityReadinessContent',
     component: {
-      lazy: () => import('./components/NoReadinessData').then(m => () => <m.NoReadinessData />),
+      lazy: () =>
+        import('./components/EntityReadinessContent').then(
+          m => m.EntityReadinessContent,
+        ),
     },
   }),
 );
 
-/** The readiness card of a service's overview tab. @public */
+/**
+ * The readiness card of a service's overview tab: verdict, score, level, coverage and the three
+ * most important gaps, each linking to the Readiness tab (mounted at `readiness`).
+ * @public
+ */
 export const EntityReadinessCard = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityReadinessCard',
     component: {
-      lazy: () => import('./components/NoReadinessData').then(m => () => <m.NoReadinessData variant="card" />),
+      lazy: () =>
+        import('./components/EntityReadinessCard').then(
+          m => m.EntityReadinessCard,
+        ),
     },
   }),
 );
@@ -47,7 +63,10 @@ export const EntityGroupReadinessCard = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityGroupReadinessCard',
     component: {
-      lazy: () => import('./components/NoReadinessData').then(m => () => <m.NoReadinessData variant="card" />),
+      lazy: () =>
+        import('./components/GroupReadinessCard').then(
+          m => m.GroupReadinessCard,
+        ),
     },
   }),
 );
@@ -56,7 +75,8 @@ export const EntityGroupReadinessCard = readinessPlugin.provide(
 export const ReadinessScorecardPage = readinessPlugin.provide(
   createRoutableExtension({
     name: 'ReadinessScorecardPage',
-    component: () => import('./components/NoReadinessData').then(m => () => <m.NoReadinessData variant="page" />),
+    component: () =>
+      import('./components/ScorecardPage').then(m => m.ScorecardPage),
     mountPoint: rootRouteRef,
   }),
 );

@@ -1,0 +1,2 @@
+export { OwnersView } from './OwnersView';
+export { ownerWithDescendants, rankOwners } from './ownerHierarchy';
