@@ -457,3 +457,18 @@ describe('a check reading relations, end to end', () => {
     expect(evaluateWorkload(workloadOf(index, 'StatefulSet', 'postgres'), index, configureChecks([c])).results[0].status).toBe('fail');
   });
 });
+
+describe('malformed workloads', () => {
+  it('answers unknown for every workload check, naming the malformed field, instead of judging an empty template', () => {
+    const { indexOf: build, object: obj } = require('../testing/fixtures');
+    const { discoverWorkloads: discover } = require('../cluster/workloads');
+    const { configureChecks: configure, evaluateWorkload: evaluate } = require('./evaluate');
+    const { BUILT_IN_CHECKS } = require('../checks/builtin');
+    const index = build([obj('apps/v1', 'Deployment', 'broken', 'shop', { spec: { replicas: 2, template: 'not-an-object' } })]);
+    const [workload] = discover(index);
+    const result = evaluate(workload, index, configure([...BUILT_IN_CHECKS]), { now: new Date('2026-11-21T12:00:00Z') });
+    expect(result.results.length).toBeGreaterThan(40);
+    expect(new Set(result.results.map((r: any) => r.status))).toEqual(new Set(['unknown']));
+    expect(result.results[0].message).toBe('the Deployment cannot be evaluated: spec.template is a string, not an object');
+  });
+});

@@ -161,6 +161,40 @@ export function evaluationTime(index: ClusterIndex, options: EvaluateOptions = {
   return read && !Number.isNaN(read.getTime()) ? read : new Date();
 }
 
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Why a workload's object cannot be judged, or undefined: a spec or pod template (or a part of
+ * the way to it) that is not an object, or containers that are not a list. The API server never
+ * serves such objects, but a proxy, an aggregated API or a hand-made snapshot can; evaluating them
+ * would judge an empty pod template as if it were real, so their checks are `unknown` instead.
+ */
+/** @public */
+export function workloadMalformation(workload: Workload): string | undefined {
+  const objectPaths: string[] = [];
+  const parts = workload.templatePath ? workload.templatePath.split('.') : [];
+  for (let i = 1; i <= parts.length; i++) objectPaths.push(parts.slice(0, i).join('.'));
+  const podSpec = workload.templatePath ? `${workload.templatePath}.spec` : 'spec';
+  if (workload.templatePath) objectPaths.push(`${workload.templatePath}.metadata`);
+  objectPaths.push(podSpec);
+  const at = (path: string): unknown =>
+    path.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), workload.object);
+  for (const path of objectPaths) {
+    const value = at(path);
+    if (value === undefined) continue;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return `${path} is ${describeValue(value)}, not an object`;
+  }
+  for (const list of ['containers', 'initContainers']) {
+    const value = at(`${podSpec}.${list}`);
+    if (value !== undefined && !Array.isArray(value)) return `${podSpec}.${list} is ${describeValue(value)}, not a list`;
+  }
+  return undefined;
+}
+
 /**
  * Evaluates one workload against every enabled check of workload, namespace or cluster scope
  * (entity-scoped checks run per entity, see `evaluateEntityChecks`).
@@ -173,10 +207,22 @@ export function evaluateWorkload(
   options: EvaluateOptions = {},
 ): WorkloadResult {
   const now = evaluationTime(index, options);
+  const malformation = workloadMalformation(workload);
+  if (malformation) {
+    // Judging an empty stand-in for a mistyped pod template would invent passes and failures.
+    const message = `the ${workload.ref.kind} cannot be evaluated: ${malformation}`;
+    return {
+      ref: workload.ref,
+      results: checks
+        .filter(c => c.enabled && c.check.scope !== 'entity')
+        .map(c => toResult(c, { status: 'unknown', message }, workload)),
+    };
+  }
   const relations = relationsOf(workload, index);
   const results: CheckResult[] = [];
   for (const configured of checks) {
     if (!configured.enabled || configured.check.scope === 'entity') continue;
+    // A fresh context per check: a check may keep what it was given, so nothing is shared.
     const context: CheckContext = { workload, index, relations, options: configured.options, now };
     results.push(toResult(configured, evaluateCheck(configured.check, context), workload));
   }

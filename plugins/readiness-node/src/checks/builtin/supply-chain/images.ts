@@ -54,6 +54,21 @@ function looksLikeRegistry(component: string): boolean {
 
 /** Parses an image reference; never throws. */
 export function parseImageReference(image: unknown): ParsedImage {
+  // Pods of one release share their images: parse each reference once per process.
+  if (typeof image === 'string') {
+    const cached = PARSED_IMAGES.get(image);
+    if (cached) return cached;
+    const parsed = parseImageReferenceUncached(image);
+    if (PARSED_IMAGES.size > 50_000) PARSED_IMAGES.clear();
+    PARSED_IMAGES.set(image, parsed);
+    return parsed;
+  }
+  return parseImageReferenceUncached(image);
+}
+
+const PARSED_IMAGES = new Map<string, ParsedImage>();
+
+function parseImageReferenceUncached(image: unknown): ParsedImage {
   if (typeof image !== 'string' || image.trim() === '') {
     return { valid: false, raw: typeof image === 'string' ? image : '', reason: 'no image is set' };
   }
