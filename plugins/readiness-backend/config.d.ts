@@ -23,6 +23,22 @@ export interface Config {
        */
       kubernetes?: boolean;
       /**
+       * How every live cluster is read: one paginated LIST per kind, each request retried with
+       * exponential backoff on 429 (honouring Retry-After), 5xx, network errors and timeouts. A
+       * kind that still cannot be listed is reported missing (its checks are `unknown`, the rest
+       * are evaluated); a cluster whose discovery fails keeps its last good results, marked stale.
+       */
+      kubernetesOptions?: {
+        /** `limit` of each LIST page. Default 500. */
+        pageSize?: number;
+        /** Timeout of one HTTP request, body included, in milliseconds. Default 15000. */
+        requestTimeoutMs?: number;
+        /** Attempts per request (first try included). Default 4. */
+        maxAttempts?: number;
+        /** First retry delay in milliseconds, doubled each attempt, with jitter. Default 500. */
+        retryBaseDelayMs?: number;
+      };
+      /**
        * Directories of YAML/JSON object dumps, each read as one cluster (offline demos and audits).
        * A `.snapshot.yaml` in the directory may set `cluster:` (the name) and `capturedAt:` (ages
        * such as backup freshness are judged as of that time).
@@ -73,6 +89,31 @@ export interface Config {
     history?: {
       /** Days of score history to keep. Default 90. */
       retentionDays?: number;
+    };
+
+    /**
+     * OpenTelemetry metrics (meter `readiness`; exported by the MeterProvider the backend registers,
+     * e.g. Prometheus): `readiness.evaluation.duration`, `readiness.cluster.objects`,
+     * `readiness.cluster.requests`, `readiness.cluster.failures`, and the per-entity gauges below.
+     */
+    metrics?: {
+      /**
+       * Observable gauges `readiness.entity.score` and `readiness.entity.verdict` (1 go, 0 no-go)
+       * with attributes `entity_ref` and `owner`: one series per evaluated entity each, so 10,000
+       * entities make 20,000 series. Set to false when the metrics backend cannot afford that.
+       * Default true.
+       */
+      entityGauges?: boolean;
+    };
+
+    /**
+     * Backstage notifications to an entity's owners when it goes from go to no-go or loses a level,
+     * linking to its Readiness tab. Needs `@backstage/plugin-notifications-backend`; without it the
+     * sends fail and are logged, and nothing else changes.
+     */
+    notifications?: {
+      /** Default true. */
+      enabled?: boolean;
     };
 
     /**

@@ -7,7 +7,13 @@
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { CHROMIUM, OUTPUT, chromiumAvailable, buildApp } = require('./harness');
+const {
+  CHROMIUM,
+  OUTPUT,
+  SCREENSHOTS,
+  chromiumAvailable,
+  buildApp,
+} = require('./harness');
 
 if (!chromiumAvailable()) {
   const msg = `Chromium is not installed at ${CHROMIUM}: install it with 'apt-get install -y chromium'.`;
@@ -19,12 +25,31 @@ if (!chromiumAvailable()) {
   process.exit(0);
 }
 
+const started = Date.now();
+const seconds = since => `${Math.round((Date.now() - since) / 1000)} s`;
 console.log('[e2e] building the app');
 buildApp();
+console.log(`[e2e] built the app in ${seconds(started)}`);
+const testsStarted = Date.now();
 const files = fs
   .readdirSync(__dirname)
   .filter(f => f.endsWith('.e2e.test.js'))
   .map(f => path.join(__dirname, f));
-const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...files], { stdio: 'inherit' });
-console.log(`[e2e] screenshots and backend log in ${path.relative(process.cwd(), OUTPUT)}`);
+const r = spawnSync(
+  process.execPath,
+  ['--test', '--test-concurrency=1', ...files],
+  { stdio: 'inherit' },
+);
+console.log(
+  `[e2e] tests ran in ${seconds(testsStarted)}, ${seconds(started)} in all`,
+);
+console.log(
+  `[e2e] docs screenshots in ${path.relative(
+    process.cwd(),
+    SCREENSHOTS,
+  )}; debug screenshots, the backend log and the exported CSV in ${path.relative(
+    process.cwd(),
+    OUTPUT,
+  )}`,
+);
 process.exit(r.status ?? 1);

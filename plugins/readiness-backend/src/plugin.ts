@@ -1,6 +1,7 @@
 import { coreServices, createBackendPlugin, readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { readinessPermissions } from '@prodready/plugin-readiness-common';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { readinessPermissions, resolveLevelNames } from '@prodready/plugin-readiness-common';
 import {
   BUILT_IN_CHECKS,
   checkMetadata,
@@ -13,6 +14,8 @@ import {
 } from '@prodready/plugin-readiness-node';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
 import { evaluateReadiness } from './evaluation/evaluateReadiness';
+import { ReadinessMetrics } from './metrics';
+import { ReadinessNotifier } from './notifications';
 import { createRouter } from './service/router';
 import { readClusterSources } from './sources/clusterSources';
 
@@ -55,8 +58,11 @@ export const readinessPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
+        lifecycle: coreServices.lifecycle,
+        // Has a default implementation, so the plugin starts without the notifications backend; sends then fail and are logged.
+        notifications: notificationService,
       },
-      async init({ logger, config, database, scheduler, httpRouter, httpAuth, auth, permissions, permissionsRegistry, auditor, catalog }) {
+      async init({ logger, config, database, scheduler, httpRouter, httpAuth, auth, permissions, permissionsRegistry, auditor, catalog, lifecycle, notifications }) {
         const allChecks = [...BUILT_IN_CHECKS, ...addedChecks];
         const readiness = readReadinessConfig(config.getOptional('readiness'), 'app-config', { checkIds: allChecks.map(c => c.id) });
         if (readiness.errors.length > 0) {
@@ -72,6 +78,17 @@ export const readinessPlugin = createBackendPlugin({
         }
         const store = await DatabaseReadinessStore.create({ database });
         permissionsRegistry.addPermissions(readinessPermissions);
+        const metrics = ReadinessMetrics.fromConfig(config, { store, logger });
+        lifecycle.addShutdownHook(() => metrics.shutdown());
+        const instrumentedSources = metrics.instrumentSources(sources);
+        const notifier = new ReadinessNotifier({
+          notifications,
+          store,
+          logger,
+          levelNames: resolveLevelNames(readiness.scoring.levels),
+          checkTitle: id => metadata.find(c => c.id === id)?.title,
+          enabled: config.getOptionalBoolean('readiness.notifications.enabled') ?? true,
+        });
 
         const schedule = config.has('readiness.schedule')
           ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('readiness.schedule'))
@@ -82,23 +99,24 @@ export const readinessPlugin = createBackendPlugin({
           ...schedule,
           initialDelay: schedule.initialDelay ?? { seconds: 5 },
           fn: async signal => {
-            const summary = await evaluateReadiness({
+            const summary = await metrics.measureEvaluation(() => evaluateReadiness({
               logger,
               store,
               catalog,
               auth,
-              sources,
+              sources: instrumentedSources,
               checks,
               scoring: readiness.scoring,
               entityKinds,
               historyRetentionDays: config.getOptionalNumber('readiness.history.retentionDays') ?? 90,
               signal: signal as AbortSignal,
-            });
+            }));
             const failed = Object.entries(summary.clusters).filter(([, c]) => !c.ok);
             logger.info(
               `readiness run ${summary.runId}: ${summary.entities} entities, ${Object.keys(summary.clusters).length} clusters` +
                 `${failed.length ? ` (${failed.length} stale: ${failed.map(([n]) => n).join(', ')})` : ''} in ${summary.durationMs} ms`,
             );
+            await notifier.notifyTransitions(summary.transitions);
           },
         });
 

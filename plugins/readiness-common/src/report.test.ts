@@ -43,6 +43,13 @@ describe('buildEntityReport', () => {
     expect(report.score).toBeNull();
   });
 
+  it('gives no level to an entity that was not evaluated, never gold for lack of evidence', () => {
+    for (const state of ['not-mapped', 'no-workloads', 'configuration-error'] as const) {
+      expect(buildEntityReport({ entityRef: 'x', state, workloadResults: [], now }).level).toBe('none');
+    }
+    expect(buildEntityReport({ entityRef: 'x', workloadResults: workloads(result('readiness-probe', 'pass')), now }).level).toBe('gold');
+  });
+
   it('keeps staleness only when a source is stale', () => {
     expect(buildEntityReport({ entityRef: 'x', workloadResults: [], now, stale: {} }).stale).toBeUndefined();
     expect(buildEntityReport({ entityRef: 'x', workloadResults: [], now, stale: { prod: '2026-11-21T11:00:00Z' } }).stale).toEqual({

@@ -59,6 +59,9 @@ export function buildEntityReport(input: BuildEntityReportInput): EntityReadines
     input.state ?? (configurationErrors.length > 0 && input.workloadResults.length === 0 ? 'configuration-error' : 'evaluated');
   return {
     ...score,
+    // A level rests on evaluated checks: an entity that is not mapped, has no workloads or is
+    // misconfigured has none (scoring alone would call "no failure" gold).
+    level: state === 'evaluated' ? score.level : 'none',
     entityRef: input.entityRef,
     state,
     checks,

@@ -568,7 +568,7 @@ describe('DatabaseReadinessStore', () => {
         ).toEqual(['ledger', 'payments']);
         expect(
           await names(store, { sort: 'name', levels: ['gold', 'silver'] }),
-        ).toEqual(['cart', 'legacy-billing', 'orders-db', 'search']);
+        ).toEqual(['cart', 'orders-db', 'search']);
         expect(
           await names(store, { sort: 'name', states: ['not-mapped'] }),
         ).toEqual(['legacy-billing']);
@@ -701,23 +701,24 @@ describe('DatabaseReadinessStore', () => {
         expect(
           (await names(store, { sort: 'verdict', order: 'desc' })).slice(-1),
         ).toEqual(['checkout']);
+        // legacy-billing is not mapped: no level, so it ranks with the worst.
         expect(await names(store, { sort: 'level' })).toEqual([
           'checkout',
+          'legacy-billing',
           'payments',
           'ledger',
           'search',
           'cart',
-          'legacy-billing',
           'orders-db',
         ]);
         expect(await names(store, { sort: 'level', order: 'desc' })).toEqual([
           'cart',
-          'legacy-billing',
           'orders-db',
           'search',
           'payments',
           'ledger',
           'checkout',
+          'legacy-billing',
         ]);
         expect(await names(store, { sort: 'owner' })).toEqual([
           'search',
@@ -1057,7 +1058,7 @@ describe('DatabaseReadinessStore', () => {
             evaluatedAt: hoursLater(72).toISOString(),
             verdict: 'go',
             score: null,
-            level: 'gold',
+            level: 'none',
             coverage: 0,
           },
         ]);

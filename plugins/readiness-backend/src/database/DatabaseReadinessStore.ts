@@ -328,8 +328,14 @@ export class DatabaseReadinessStore implements ReadinessStore {
     }
   }
 
-  async getLatestRun(): Promise<ReadinessRun | undefined> {
-    const row = await this.db<RunRow>(RUNS_TABLE)
+  async getLatestRun(options?: {
+    finished?: boolean;
+  }): Promise<ReadinessRun | undefined> {
+    const query = this.db<RunRow>(RUNS_TABLE);
+    if (options?.finished) {
+      query.whereNot('status', 'running');
+    }
+    const row = await query
       .orderBy([
         { column: 'started_at', order: 'desc' },
         { column: 'id', order: 'desc' },
@@ -389,6 +395,9 @@ export class DatabaseReadinessStore implements ReadinessStore {
         ).delete();
       }
     });
+    if (options?.replaceAll) {
+      await this.refreshReportStatistics();
+    }
   }
 
   async getReport(entityRef: string): Promise<StoredReport | undefined> {
@@ -396,6 +405,19 @@ export class DatabaseReadinessStore implements ReadinessStore {
       .where({ entity_ref: entityRef })
       .first();
     return row ? toStoredReport(row) : undefined;
+  }
+
+  async getReportJson(
+    entityRef: string,
+  ): Promise<{ columns: StoredReport; reportJson: string } | undefined> {
+    const row = await this.db<ReportRow>(REPORTS_TABLE)
+      .where({ entity_ref: entityRef })
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    const { report, ...columns } = row;
+    return { columns: toStoredReport(columns), reportJson: report };
   }
 
   async listReports(query: ScorecardQuery): Promise<ScorecardPage> {
@@ -421,10 +443,9 @@ export class DatabaseReadinessStore implements ReadinessStore {
       query,
     )
       .select(...REPORT_COLUMNS)
-      .orderByRaw(
-        `CASE WHEN ${sort.sql} IS NULL THEN 1 ELSE 0 END`,
-        sort.bindings,
-      )
+      // Nulls last: `(x IS NULL)` is false (0) before true (1) on every engine, and for the default
+      // sort it matches the score sort indexes of migrations/20261121120000_scorecard_sort_indexes.js.
+      .orderByRaw(`(${sort.sql} IS NULL)`, sort.bindings)
       .orderByRaw(`${sort.sql} ${direction}`, sort.bindings)
       .orderBy('entity_ref', 'asc')
       .offset(offset)
@@ -593,6 +614,25 @@ export class DatabaseReadinessStore implements ReadinessStore {
   }
 
   // ---------------------------------------------------------------- SQL helpers
+
+  /**
+   * Planner statistics of the reports table, refreshed after each full save (once per cycle, a
+   * few milliseconds for 10,000 rows). Without them SQLite picks the least selective index for
+   * the scorecard's filters (e.g. lifecycle instead of owner: 10 ms instead of 0.5 ms per page
+   * at 10,000 entities); PostgreSQL's autovacuum would catch up, but only later. Best effort: a
+   * failure only leaves the previous statistics.
+   */
+  private async refreshReportStatistics(): Promise<void> {
+    const dialect = this.db.client.dialect;
+    if (dialect !== 'postgresql' && dialect !== 'sqlite3') {
+      return;
+    }
+    try {
+      await this.db.raw('ANALYZE ??', [REPORTS_TABLE]);
+    } catch {
+      // Statistics are an optimisation; the reports are saved.
+    }
+  }
 
   private applyScorecardFilters<B extends Knex.QueryBuilder>(
     builder: B,

@@ -2,51 +2,31 @@ import {
   AcceptedRisk,
   EntityReadinessReport,
   ReadinessDomainId,
+  ReadinessHistoryPoint,
   ReadinessLevel,
   ReadinessReportState,
+  ReadinessSummary,
   Verdict,
   WorkloadResult,
 } from '@prodready/plugin-readiness-common';
 
-/** The catalog facts stored beside a report, so the scorecard can filter and sort in SQL. */
-export interface EntityFacts {
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title?: string;
-  /** Owner entity ref (`group:default/checkout-team`). */
-  owner?: string;
-  system?: string;
-  lifecycle?: string;
-  type?: string;
-}
+/**
+ * The catalog facts stored beside a report (owner and system as full entity refs), so the
+ * scorecard can filter and sort in SQL.
+ */
+export type EntityFacts = Pick<ReadinessSummary, 'entityRef' | 'kind' | 'namespace' | 'name' | 'title' | 'owner' | 'system' | 'lifecycle' | 'type'>;
 
-/** The latest report of an entity, with the indexed columns the scorecard reads. */
-export interface StoredReport extends EntityFacts {
-  state: ReadinessReportState;
-  verdict: Verdict;
-  score: number | null;
-  level: ReadinessLevel;
-  coverage: number;
-  domainScores: Partial<Record<ReadinessDomainId, number | null>>;
-  /** Failing, unwaived checks by severity. */
-  failing: { critical: number; high: number; medium: number; low: number };
-  evaluatedAt: string;
-  /** True when at least one of its clusters could not be read and older results were used. */
-  stale: boolean;
-  /** The full report; absent in scorecard listings, which only need the columns. */
+/**
+ * The latest report of an entity: the scorecard row the API serves (indexed columns), plus the
+ * full report, absent in scorecard listings, which only need the columns.
+ */
+export interface StoredReport extends ReadinessSummary {
   report?: EntityReadinessReport;
 }
 
 /** One point of an entity's history: one per entity per run. */
-export interface HistoryPoint {
+export interface HistoryPoint extends ReadinessHistoryPoint {
   runId: string;
-  evaluatedAt: string;
-  verdict: Verdict;
-  score: number | null;
-  level: ReadinessLevel;
-  coverage: number;
 }
 
 export type ScorecardSortField =
@@ -108,13 +88,37 @@ export interface NewAcceptedRisk {
   author: string;
 }
 
+/** A kind that could not be listed in a run, and why (`403 Forbidden: ...`, not served, timed out). */
+export interface MissingKindSummary {
+  plural: string;
+  reason: string;
+  /** HTTP status when the API server answered one. */
+  status?: number;
+}
+
+/** The most object error messages a run summary keeps per cluster (the count has them all). */
+export const MAX_OBJECT_ERROR_MESSAGES = 20;
+
 /** The outcome of reading one cluster in a run. */
 export interface ClusterRunSummary {
   ok: boolean;
   objects: number;
+  /** HTTP requests sent to the cluster, retries and restarted pages included (0 for snapshots). */
   requests: number;
   durationMs: number;
+  /** The plurals of `missing`. */
   missingKinds: string[];
+  /** Kinds that could not be listed, with their reasons (absent in runs recorded before it existed). */
+  missing?: MissingKindSummary[];
+  /**
+   * Objects that were skipped (e.g. no metadata.name) or could not be evaluated (malformed):
+   * how many, and the first MAX_OBJECT_ERROR_MESSAGES messages.
+   */
+  objectErrors?: { count: number; messages: string[] };
+  /** Requests repeated after a 429, a 5xx, a network error or a timeout. */
+  retries?: number;
+  /** Lists started over after their continue token expired (410 Gone). */
+  restarts?: number;
   error?: string;
   /** When the results used for this cluster were read (the previous good read when !ok). */
   resultsFrom?: string;
@@ -151,7 +155,13 @@ export interface ReadinessStore {
     id: string,
     outcome: Omit<ReadinessRun, 'id' | 'startedAt'>,
   ): Promise<void>;
-  getLatestRun(): Promise<ReadinessRun | undefined>;
+  /**
+   * The run started last; with `finished`, the last one that ended (succeeded or failed), skipping
+   * runs still going or abandoned by a replica that stopped mid-run.
+   */
+  getLatestRun(options?: {
+    finished?: boolean;
+  }): Promise<ReadinessRun | undefined>;
 
   /**
    * Stores the latest report of each entity (replacing the previous one) and appends a history
@@ -168,6 +178,13 @@ export interface ReadinessStore {
     options?: { replaceAll?: boolean },
   ): Promise<void>;
   getReport(entityRef: string): Promise<StoredReport | undefined>;
+  /**
+   * The latest report's columns, and its report as the JSON text it is stored as (not parsed):
+   * what GET /entities serves, without parsing and re-serialising a document of tens of kilobytes.
+   */
+  getReportJson(
+    entityRef: string,
+  ): Promise<{ columns: StoredReport; reportJson: string } | undefined>;
   listReports(query: ScorecardQuery): Promise<ScorecardPage>;
   /** Every latest report's columns (no report JSON), for rollups such as the owners view. */
   listAllReportColumns(entityRefs?: string[]): Promise<StoredReport[]>;

@@ -20,11 +20,20 @@ import {
   EntityContext,
   evaluateEntityChecks,
   evaluateWorkload,
+  workloadMalformation,
+  groupOf,
   KNOWN_KINDS,
+  KubernetesObject,
   ReadinessClusterSource,
   Workload,
 } from '@prodready/plugin-readiness-node';
-import { ClusterResults, ClusterRunSummary, EntityFacts, ReadinessStore } from '../database/ReadinessStore';
+import {
+  ClusterResults,
+  ClusterRunSummary,
+  EntityFacts,
+  MAX_OBJECT_ERROR_MESSAGES,
+  ReadinessStore,
+} from '../database/ReadinessStore';
 import { EntityMapping, MappableWorkload, mapEntityToWorkloads, WorkloadCatalog } from '../mapping/mapEntitiesToWorkloads';
 
 /** What one run produced, for logs, metrics and tests. */
@@ -99,29 +108,64 @@ function unreachableIndex(cluster: string, reason: string): ClusterIndex {
   });
 }
 
+const KIND_RANK = new Map(KNOWN_KINDS.map((k, i) => [`${k.group}/${k.kind}`, i]));
+
+/** Code-unit order (the API server's byte order for ASCII names), not locale order. */
+const byCodeUnits = (a: string, b: string) => Number(a > b) - Number(a < b);
+
+/**
+ * The objects in the order a live read returns them: kind by kind (KNOWN_KINDS order, other kinds
+ * after), and within a kind by namespace, then name, as the API server lists them. Messages and
+ * evidence that name several objects follow index order, so without this a snapshot (files in any
+ * order) and the live cluster it was dumped from would give the same statuses in different words.
+ */
+export function inApiListOrder(objects: KubernetesObject[]): KubernetesObject[] {
+  const keyed = objects.map(obj => {
+    const kind = `${groupOf(obj.apiVersion)}/${obj.kind}`;
+    return { obj, rank: KIND_RANK.get(kind) ?? KNOWN_KINDS.length, kind, namespace: obj.metadata?.namespace ?? '', name: obj.metadata?.name ?? '' };
+  });
+  keyed.sort(
+    (a, b) => a.rank - b.rank || byCodeUnits(a.kind, b.kind) || byCodeUnits(a.namespace, b.namespace) || byCodeUnits(a.name, b.name),
+  );
+  return keyed.map(k => k.obj);
+}
+
+/** Labels as entity mapping reads them: a malformed (non-object) label map counts as none. */
+function plainLabels(value: unknown): Record<string, string> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string>) : {};
+}
+
 async function readCluster(source: ReadinessClusterSource, options: EvaluateReadinessOptions, now: Date): Promise<ClusterState> {
   const { logger, store, checks } = options;
   const started = Date.now();
   try {
     const snapshot = await source.read({ signal: options.signal });
-    const index = ClusterIndex.build({ ...snapshot, cluster: source.name });
+    const index = ClusterIndex.build({ ...snapshot, objects: inApiListOrder(snapshot.objects), cluster: source.name });
     const workloads = new Map<string, Workload>();
     const results = new Map<string, WorkloadResult>();
     const mappable: MappableWorkload[] = [];
     const labels: ClusterResults['labels'] = {};
     const templateLabels: NonNullable<ClusterResults['templateLabels']> = {};
+    const objectErrors = (snapshot.errors ?? []).map(e => e.message);
     for (const workload of discoverWorkloads(index)) {
       const key = workloadKey(workload.ref);
       workloads.set(key, workload);
+      const malformation = workloadMalformation(workload);
+      if (malformation) {
+        const { kind, namespace, name } = workload.ref;
+        objectErrors.push(`cluster ${source.name}: ${kind} ${namespace}/${name}: ${malformation}; its checks are unknown`);
+      }
       // Evaluated once per cycle, whatever number of entities map to it.
       results.set(key, evaluateWorkload(workload, index, checks));
-      labels[key] = workload.object.metadata.labels ?? {};
-      templateLabels[key] = workload.template.metadata.labels ?? {};
+      labels[key] = plainLabels(workload.object.metadata.labels);
+      templateLabels[key] = plainLabels(workload.template.metadata.labels);
       mappable.push({ ref: workload.ref, labels: labels[key], templateLabels: templateLabels[key] });
     }
     const fetchedAt = snapshot.fetchedAt ?? now.toISOString();
     await store.saveClusterResults({ cluster: source.name, fetchedAt, workloads: [...results.values()], labels, templateLabels });
     for (const e of snapshot.errors ?? []) logger.warn(`cluster ${source.name}: ${e.message}`);
+    const missing = (snapshot.missing ?? []).map(m => ({ plural: m.plural, reason: m.reason, ...(m.status !== undefined ? { status: m.status } : {}) }));
+    const stats = snapshot.stats as { requests?: number; retries?: number; restarts?: number } | undefined;
     return {
       name: source.name,
       index,
@@ -131,9 +175,13 @@ async function readCluster(source: ReadinessClusterSource, options: EvaluateRead
       summary: {
         ok: true,
         objects: snapshot.objects.length,
-        requests: snapshot.stats?.requests ?? 0,
+        requests: stats?.requests ?? 0,
+        ...(stats?.retries !== undefined ? { retries: stats.retries } : {}),
+        ...(stats?.restarts !== undefined ? { restarts: stats.restarts } : {}),
         durationMs: Date.now() - started,
-        missingKinds: (snapshot.missing ?? []).map(m => m.plural),
+        missingKinds: missing.map(m => m.plural),
+        missing,
+        objectErrors: { count: objectErrors.length, messages: objectErrors.slice(0, MAX_OBJECT_ERROR_MESSAGES) },
         resultsFrom: fetchedAt,
       },
     };
@@ -223,6 +271,21 @@ export function entityFacts(entity: Entity): EntityFacts {
   };
 }
 
+const sameWorkload = (a: WorkloadRef, b: WorkloadRef) =>
+  a.cluster === b.cluster && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
+
+/** A check's result on a workload in an entity's stored report, as a fresh result (waivers are applied again). */
+function lastGoodResult(previous: EntityReadinessReport | undefined, result: CheckResult, ref: WorkloadRef): CheckResult | undefined {
+  const stored = previous?.checks.find(c => c.checkId === result.checkId)?.workloads.find(w => sameWorkload(w.ref, ref));
+  if (!stored) return undefined;
+  return {
+    ...result,
+    status: stored.status === 'waived' ? 'fail' : stored.status,
+    message: stored.message,
+    evidence: stored.evidence,
+  };
+}
+
 /**
  * Builds one entity's report from the cycle's evaluated clusters: its workloads' results (each
  * evaluated once per cycle), its entity-scoped checks, its accepted risks, then the score.
@@ -231,7 +294,15 @@ export function reportForEntity(
   entity: Entity,
   mapping: EntityMapping,
   clusters: Map<string, ClusterState>,
-  options: { checks: ConfiguredCheck[]; scoring?: ScoringOptions; apiRisks: AcceptedRisk[]; checkIds: string[]; now: Date },
+  options: {
+    checks: ConfiguredCheck[];
+    scoring?: ScoringOptions;
+    apiRisks: AcceptedRisk[];
+    checkIds: string[];
+    now: Date;
+    /** The entity's stored report, for the entity-scoped results of clusters not read this cycle. */
+    previousReport?: EntityReadinessReport;
+  },
 ): EntityReadinessReport {
   const entityRef = mapping.entityRef;
   const context = entityContext(entity);
@@ -249,7 +320,13 @@ export function reportForEntity(
     if (!base) continue;
     if (cluster.stale) stale[cluster.name] = cluster.stale;
     const workload = cluster.workloads.get(key) ?? storedWorkload(m);
-    const entityResults: CheckResult[] = evaluateEntityChecks(context, workload, cluster.index, options.checks);
+    let entityResults: CheckResult[] = evaluateEntityChecks(context, workload, cluster.index, options.checks);
+    if (!cluster.summary.ok) {
+      // The cluster was not read: an entity-scoped check that needs its objects is `unknown` here,
+      // so it keeps its last good result, like the workload's other checks; one that needs only
+      // the entity (its annotations) is judged afresh.
+      entityResults = entityResults.map(r => (r.status === 'unknown' ? lastGoodResult(options.previousReport, r, base.ref) ?? r : r));
+    }
     workloadResults.push({ ref: base.ref, results: [...base.results, ...entityResults] });
   }
 
@@ -305,12 +382,14 @@ export async function evaluateReadiness(options: EvaluateReadinessOptions): Prom
         const facts = entityFacts(entity);
         try {
           const mapping = mapEntityToWorkloads(entity, workloadCatalog);
+          const onUnreadCluster = mapping.workloads.some(w => clusters.get(w.ref.cluster)?.summary.ok === false);
           const report = reportForEntity(entity, mapping, clusters, {
             checks: options.checks,
             scoring: options.scoring,
             apiRisks: risksByEntity.get(facts.entityRef) ?? [],
             checkIds,
             now,
+            previousReport: onUnreadCluster ? (await store.getReport(facts.entityRef))?.report : undefined,
           });
           reports.push({ facts, report, stale: Boolean(report.stale) });
           const before = previous.get(facts.entityRef);

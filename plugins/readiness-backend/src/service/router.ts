@@ -15,7 +15,6 @@ import {
 import {
   ChecksResponse,
   CheckMetadata,
-  EntityReportResponse,
   HistoryResponse,
   OwnersResponse,
   readinessRefreshPermission,
@@ -27,7 +26,12 @@ import {
 } from '@prodready/plugin-readiness-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { ReadinessStore } from '../database/ReadinessStore';
+import {
+  ClusterRunSummary,
+  MissingKindSummary,
+  ReadinessRun,
+  ReadinessStore,
+} from '../database/ReadinessStore';
 import {
   collectFailingChecks,
   listGroups,
@@ -89,6 +93,98 @@ export interface RouterOptions {
   now?: () => Date;
 }
 
+/**
+ * One cluster of the latest run, in GET /status.
+ *
+ * @internal
+ */
+export interface ClusterStatus {
+  name: string;
+  /** Read this run. */
+  ok: boolean;
+  /** Not read this run; its entities keep the results read at `resultsFrom`, marked stale. */
+  stale: boolean;
+  /** When the results in use for this cluster were read. */
+  resultsFrom?: string;
+  /** Why the cluster could not be read. */
+  error?: string;
+  objects: number;
+  /** HTTP requests sent, retries and restarted pages included. */
+  requests: number;
+  retries?: number;
+  restarts?: number;
+  durationMs: number;
+  /** Kinds that could not be listed; checks that need them are `unknown`. */
+  missingKinds: MissingKindSummary[];
+  /** Skipped or malformed objects: how many, and the first messages. */
+  objectErrors: { count: number; messages: string[] };
+}
+
+/**
+ * GET /status: the latest finished evaluation run, per cluster; no `latestRun` before the first
+ * run ends.
+ *
+ * @internal
+ */
+export interface ReadinessStatusResponse {
+  latestRun?: {
+    id: string;
+    status: ReadinessRun['status'];
+    startedAt: string;
+    finishedAt?: string;
+    durationMs?: number;
+    entityCount: number;
+    error?: string;
+    clusters: ClusterStatus[];
+  };
+}
+
+function toClusterStatus(name: string, c: ClusterRunSummary): ClusterStatus {
+  return {
+    name,
+    ok: c.ok,
+    stale: !c.ok && c.resultsFrom !== undefined,
+    ...(c.resultsFrom !== undefined ? { resultsFrom: c.resultsFrom } : {}),
+    ...(c.error !== undefined ? { error: c.error } : {}),
+    objects: c.objects,
+    requests: c.requests,
+    ...(c.retries !== undefined ? { retries: c.retries } : {}),
+    ...(c.restarts !== undefined ? { restarts: c.restarts } : {}),
+    durationMs: c.durationMs,
+    // Runs recorded before reasons were kept have the plurals only.
+    missingKinds:
+      c.missing ??
+      (c.missingKinds ?? []).map(plural => ({
+        plural,
+        reason: 'not recorded',
+      })),
+    objectErrors: c.objectErrors ?? { count: 0, messages: [] },
+  };
+}
+
+function toStatusResponse(run?: ReadinessRun): ReadinessStatusResponse {
+  if (!run) {
+    return {};
+  }
+  const durationMs = run.finishedAt
+    ? Date.parse(run.finishedAt) - Date.parse(run.startedAt)
+    : undefined;
+  return {
+    latestRun: {
+      id: run.id,
+      status: run.status,
+      startedAt: run.startedAt,
+      ...(run.finishedAt !== undefined ? { finishedAt: run.finishedAt } : {}),
+      ...(durationMs !== undefined ? { durationMs } : {}),
+      entityCount: run.entityCount,
+      ...(run.error !== undefined ? { error: run.error } : {}),
+      clusters: Object.entries(run.clusters)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, c]) => toClusterStatus(name, c)),
+    },
+  };
+}
+
 /** The most text of a raw request field copied into an audit event. */
 const AUDIT_TEXT_MAX = 1000;
 
@@ -119,7 +215,7 @@ function csvFileName(now: Date): string {
  * report yet. Creating and revoking waivers needs a user (the author) and
  * `readiness.waiver.manage`, and is recorded by the auditor.
  *
- * Routes: GET /health, GET /checks, GET /entities/:kind/:namespace/:name,
+ * Routes: GET /health, GET /status (the latest finished run per cluster), GET /checks, GET /entities/:kind/:namespace/:name,
  * GET /entities/:kind/:namespace/:name/history?since=, GET /scorecard (query of
  * `ScorecardQueryParams`; lists comma-separated or repeated; `owner` defaults to kind group and
  * `system` to kind system, namespace default; limit 25 by default, at most 500; unknown parameters
@@ -195,6 +291,15 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
+  router.get('/status', async (req, res) => {
+    await authenticate(req);
+    parseEmptyQuery(req.query);
+    const body: ReadinessStatusResponse = toStatusResponse(
+      await store.getLatestRun({ finished: true }),
+    );
+    res.json(body);
+  });
+
   router.get('/checks', async (req, res) => {
     await authenticate(req);
     const body: ChecksResponse = { items: getChecks() };
@@ -207,15 +312,16 @@ export async function createRouter(
     // The same answer for "no such entity", "may not read it" and "not evaluated yet".
     const notFound = `no readiness report for ${entityRef} yet`;
     const ref = await readEntityRef(entityRef, credentials, notFound);
-    const stored = await store.getReport(ref);
-    if (!stored?.report) {
+    const stored = await store.getReportJson(ref);
+    if (!stored) {
       throw new NotFoundError(notFound);
     }
-    const body: EntityReportResponse = {
-      ...toReadinessSummary(stored),
-      report: stored.report,
-    };
-    res.json(body);
+    // An EntityReportResponse: the summary columns, then the report spliced in as it is stored.
+    // Parsing and re-serialising the report was most of this route's cost (see bench/backend).
+    const summary = JSON.stringify(toReadinessSummary(stored.columns));
+    res
+      .type('application/json')
+      .send(`${summary.slice(0, -1)},"report":${stored.reportJson}}`);
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {

@@ -37,20 +37,58 @@ function snapshotName(directory: string): string {
   return readSnapshotMetadata(directory).cluster ?? path.basename(path.resolve(directory));
 }
 
+/** How live clusters are read (`readiness.sources.kubernetesOptions`). */
+export interface KubernetesClusterSourceOptions {
+  /** `limit` of each LIST page (default 500). */
+  pageSize?: number;
+  /** Timeout of one HTTP request in ms (default 15000). */
+  requestTimeoutMs?: number;
+  /** Attempts per request for 429, 5xx, network errors and timeouts (default 4). */
+  maxAttempts?: number;
+  /** First retry delay in ms, doubled each attempt (default 500). Retry-After, when sent, wins. */
+  retryBaseDelayMs?: number;
+  /**
+   * The time a read is stamped with (`fetchedAt`), which time-relative checks (backup age,
+   * certificate expiry) judge the objects as of. Default: the real time the read started. Tests
+   * pin it to compare a live read with a snapshot captured at a known time.
+   */
+  clock?: () => Date;
+}
+
 /** A live cluster of the Backstage `kubernetes` config, read with one paginated LIST per kind. */
 export class KubernetesClusterSource implements ReadinessClusterSource {
   readonly name: string;
 
-  constructor(private readonly cluster: KubernetesClusterConfig, private readonly logger: LoggerService, private readonly options: { pageSize?: number; requestTimeoutMs?: number } = {}) {
+  constructor(private readonly cluster: KubernetesClusterConfig, private readonly logger: LoggerService, private readonly options: KubernetesClusterSourceOptions = {}) {
     this.name = cluster.name;
   }
 
   async read(options?: { signal?: AbortSignal }) {
-    return fetchClusterSnapshot(
+    const { clock, ...fetchOptions } = this.options;
+    const readAt = clock?.();
+    const snapshot = await fetchClusterSnapshot(
       { name: this.name, kubeConfig: kubeConfigForCluster(this.cluster) },
-      { ...this.options, signal: options?.signal, logger: this.logger.child({ cluster: this.name }) },
+      { ...fetchOptions, signal: options?.signal, logger: this.logger.child({ cluster: this.name }) },
     );
+    return readAt ? { ...snapshot, fetchedAt: readAt.toISOString() } : snapshot;
   }
+}
+
+const KUBERNETES_OPTIONS_KEY = 'readiness.sources.kubernetesOptions';
+
+/** `readiness.sources.kubernetesOptions`: each value a positive integer, else an error naming its key. */
+function readKubernetesOptions(config: Config): KubernetesClusterSourceOptions {
+  const options: KubernetesClusterSourceOptions = {};
+  for (const key of ['pageSize', 'requestTimeoutMs', 'maxAttempts', 'retryBaseDelayMs'] as const) {
+    const value = config.getOptionalNumber(`${KUBERNETES_OPTIONS_KEY}.${key}`);
+    if (value === undefined) continue;
+    const min = key === 'retryBaseDelayMs' ? 0 : 1;
+    if (!Number.isInteger(value) || value < min) {
+      throw new Error(`${KUBERNETES_OPTIONS_KEY}.${key}: must be an integer of at least ${min}, got ${value}`);
+    }
+    options[key] = value;
+  }
+  return options;
 }
 
 /**
@@ -59,9 +97,12 @@ export class KubernetesClusterSource implements ReadinessClusterSource {
  * - `readiness.sources.kubernetes` (default true when a `kubernetes` section exists): the clusters
  *   of `kubernetes.clusterLocatorMethods` of type `config`, so a team configures its clusters once
  *   for both plugins.
+ * - `readiness.sources.kubernetesOptions`: `{ pageSize, requestTimeoutMs, maxAttempts, retryBaseDelayMs }`
+ *   for every live cluster (a bad value stops the backend at start, naming its key).
  * Each problem names its config key; a bad cluster entry is skipped, never the others.
+ * `options.clock` stamps live reads (see KubernetesClusterSourceOptions.clock).
  */
-export function readClusterSources(config: Config, logger: LoggerService): ReadinessClusterSource[] {
+export function readClusterSources(config: Config, logger: LoggerService, options: { clock?: () => Date } = {}): ReadinessClusterSource[] {
   const sources: ReadinessClusterSource[] = [];
   const snapshots = config.getOptionalConfigArray('readiness.sources.snapshot') ?? [];
   snapshots.forEach((s, i) => {
@@ -76,6 +117,7 @@ export function readClusterSources(config: Config, logger: LoggerService): Readi
 
   const useKubernetes = config.getOptionalBoolean('readiness.sources.kubernetes') ?? config.has('kubernetes');
   if (useKubernetes) {
+    const kubernetesOptions: KubernetesClusterSourceOptions = { ...readKubernetesOptions(config), ...(options.clock ? { clock: options.clock } : {}) };
     const methods = config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
     methods.forEach((method, m) => {
       if (method.getString('type') !== 'config') {
@@ -101,6 +143,7 @@ export function readClusterSources(config: Config, logger: LoggerService): Readi
                 skipTLSVerify: c.getOptionalBoolean('skipTLSVerify'),
               },
               logger,
+              kubernetesOptions,
             ),
           );
         } catch (e) {

@@ -240,7 +240,7 @@ const ServiceRow = (props: { service: ReadinessSummary; groupRef: string }) => {
           <VerdictCell verdict={service.verdict} state={service.state} />
         </div>
         <div className={classes.serviceFacts}>
-          <LevelBadge level={service.level} />
+          <LevelBadge level={service.level} state={service.state} />
           {scored && (
             <FailingCounts failing={mostSevere(service.failing ?? {}, 2)} />
           )}

@@ -198,7 +198,7 @@ function buildColumns(options: {
       ...sortable('level'),
       cellStyle: CELL,
       headerStyle: HEADER,
-      render: row => <LevelBadge level={row.level} />,
+      render: row => <LevelBadge level={row.level} state={row.state} />,
     },
     ...READINESS_DOMAINS.map(
       (domain): ServiceColumn => ({

@@ -2,7 +2,7 @@ import { Typography } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
 import EmojiEventsIcon from '@material-ui/icons/EmojiEvents';
 import RemoveCircleOutlineIcon from '@material-ui/icons/RemoveCircleOutline';
-import { ReadinessLevel } from '@prodready/plugin-readiness-common';
+import { ReadinessLevel, ReadinessReportState } from '@prodready/plugin-readiness-common';
 import { DEFAULT_LEVEL_LABELS } from './format';
 
 /** Medal colours: they decorate the icon only; the level's name is always written next to it. */
@@ -35,6 +35,8 @@ export interface LevelBadgeProps {
   levelNames?: Partial<Record<ReadinessLevel, string>>;
   size?: 'small' | 'large';
   className?: string;
+  /** The report's state: an entity that was not evaluated reads "Not rated", whatever its level. */
+  state?: ReadinessReportState;
 }
 
 /**
@@ -42,8 +44,15 @@ export interface LevelBadgeProps {
  * @public
  */
 export function LevelBadge(props: LevelBadgeProps) {
-  const { level, levelNames, size = 'small', className } = props;
+  const { level, levelNames, size = 'small', className, state } = props;
   const classes = useStyles();
+  if (state && state !== 'evaluated') {
+    return (
+      <Typography component="span" variant="body2" color="textSecondary" className={[classes.root, className].filter(Boolean).join(' ')}>
+        Not rated
+      </Typography>
+    );
+  }
   const name = levelNames?.[level] ?? DEFAULT_LEVEL_LABELS[level] ?? level;
   const text =
     level === 'none' ? `No level${name !== 'None' ? ` (${name})` : ''}` : name;
