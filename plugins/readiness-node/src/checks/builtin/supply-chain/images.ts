@@ -52,6 +52,8 @@ function looksLikeRegistry(component: string): boolean {
   return component.includes('.') || component.includes(':') || component === 'localhost' || component !== component.toLowerCase();
 }
 
+const PARSED_IMAGES = new Map<string, ParsedImage>();
+
 /** Parses an image reference; never throws. */
 export function parseImageReference(image: unknown): ParsedImage {
   // Pods of one release share their images: parse each reference once per process.
@@ -65,8 +67,6 @@ export function parseImageReference(image: unknown): ParsedImage {
   }
   return parseImageReferenceUncached(image);
 }
-
-const PARSED_IMAGES = new Map<string, ParsedImage>();
 
 function parseImageReferenceUncached(image: unknown): ParsedImage {
   if (typeof image !== 'string' || image.trim() === '') {
