@@ -261,7 +261,7 @@ function negotiate(accept: string | undefined, isList: boolean): MediaChoice {
       as === (isList ? PARTIAL_LIST : PARTIAL)
     )
       return 'metadata';
-    // `as=Table` and friends are not implemented: try the next media range.
+    // The double serves JSON lists and PartialObjectMetadataList only (no `as=Table`): move on to the next media range.
   }
   return undefined;
 }
