@@ -236,23 +236,14 @@ function entityContext(entity: Entity): EntityContext {
   };
 }
 
-function ownerRef(entity: Entity): string | undefined {
-  const owner = (entity.spec as any)?.owner;
-  if (typeof owner !== 'string' || !owner) return undefined;
+/** A reference in the entity's spec (`owner`, `system`) as a full entity ref, defaults applied. */
+function specRef(entity: Entity, field: 'owner' | 'system', defaultKind: string): string | undefined {
+  const value = (entity.spec as any)?.[field];
+  if (typeof value !== 'string' || !value) return undefined;
   try {
-    return stringifyEntityRef(parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace ?? 'default' }));
+    return stringifyEntityRef(parseEntityRef(value, { defaultKind, defaultNamespace: entity.metadata.namespace ?? 'default' }));
   } catch {
-    return owner;
-  }
-}
-
-function systemRef(entity: Entity): string | undefined {
-  const system = (entity.spec as any)?.system;
-  if (typeof system !== 'string' || !system) return undefined;
-  try {
-    return stringifyEntityRef(parseEntityRef(system, { defaultKind: 'system', defaultNamespace: entity.metadata.namespace ?? 'default' }));
-  } catch {
-    return system;
+    return value;
   }
 }
 
@@ -264,8 +255,8 @@ export function entityFacts(entity: Entity): EntityFacts {
     namespace: entity.metadata.namespace ?? 'default',
     name: entity.metadata.name,
     title: entity.metadata.title,
-    owner: ownerRef(entity),
-    system: systemRef(entity),
+    owner: specRef(entity, 'owner', 'group'),
+    system: specRef(entity, 'system', 'system'),
     lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
     type: typeof spec.type === 'string' ? spec.type : undefined,
   };
